@@ -32,6 +32,15 @@ class SpecIsValidTest {
         assertThat(parse(broken).getMessages()).anySatisfy(message -> assertThat(message).contains("NoSuchSchema"));
     }
 
+    /** The generator's validateSpec lets an unknown keyword through; this test does not. */
+    @Test
+    void reportsAnUnexpectedKeyword() {
+        String broken = SpecFile.read().replace("  /open_api/{version}/event/track/:\n",
+                "  /open_api/{version}/event/track/:\n    bogus: 1\n");
+
+        assertThat(parse(broken).getMessages()).anySatisfy(message -> assertThat(message).contains("bogus"));
+    }
+
     private static SwaggerParseResult parse(String yaml) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
