@@ -27,7 +27,7 @@ public final class BatchResult {
         this.chunks = List.copyOf(chunks);
     }
 
-    /** @return every request sent, in the order of the events given */
+    /** @return every request sent: grouped by source (web, app, offline, CRM), events in their given order within a source */
     public List<ChunkResult> chunks() {
         return chunks;
     }
