@@ -7,7 +7,7 @@ import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
  * Makes the one {@link OkHttpClient} of a {@link TikTokEvents}: finite timeouts, and an HTTP log that redacts
- * {@code Access-Token} when logging is switched on. A caller-supplied client keeps its own settings; it is only
+ * {@code Access-Token} (and the token wherever else it shows up) when logging is switched on. A caller-supplied client keeps its own settings; it is only
  * derived from (sharing its pools) when logging must be added.
  */
 final class HttpClientFactory {
@@ -20,7 +20,7 @@ final class HttpClientFactory {
     }
 
     static OkHttpClient create(OkHttpClient callerClient, Duration connect, Duration read, Duration write,
-                               Duration call, HttpLogLevel logLevel, Consumer<String> logSink) {
+                               Duration call, HttpLogLevel logLevel, Consumer<String> logSink, String secret) {
         OkHttpClient.Builder builder;
         if (callerClient != null) {
             if (logLevel == HttpLogLevel.NONE) {
@@ -35,7 +35,8 @@ final class HttpClientFactory {
                     .callTimeout(call);
         }
         if (logLevel != HttpLogLevel.NONE) {
-            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(logSink::accept);
+            // The header is redacted by name; the token is also cut from any line, should an answer echo it.
+            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(line -> logSink.accept(line.replace(secret, "██")));
             logging.setLevel(HttpLoggingInterceptor.Level.valueOf(logLevel.name()));
             logging.redactHeader("Access-Token");
             builder.addInterceptor(logging);

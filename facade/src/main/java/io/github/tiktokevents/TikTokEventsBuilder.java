@@ -267,7 +267,7 @@ public final class TikTokEventsBuilder {
         ClientSettings settings = new ClientSettings(accessToken, sourceIds, testEventCode, partnerName, apiVersion,
                 baseUrl, edition, pixelBatchSize);
         OkHttpClient client = HttpClientFactory.create(httpClient, connectTimeout, readTimeout, writeTimeout,
-                callTimeout, httpLogLevel, httpLogger);
+                callTimeout, httpLogLevel, httpLogger, accessToken);
         return new TikTokEvents(settings, eventDefaults, client, httpClient == null);
     }
 
