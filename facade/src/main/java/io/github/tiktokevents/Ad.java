@@ -100,49 +100,89 @@ public final class Ad {
         private Builder() {
         }
 
-        /** @param value the ad click callback (click id) @return this builder */
+        /**
+         * Sets the ad click callback (click id).
+         *
+         * @param value the ad click callback (click id)
+         * @return this builder
+         */
         public Builder callback(String value) {
             this.callback = value;
             return this;
         }
 
-        /** @param value the campaign id @return this builder */
+        /**
+         * Sets the campaign id.
+         *
+         * @param value the campaign id
+         * @return this builder
+         */
         public Builder campaignId(String value) {
             this.campaignId = value;
             return this;
         }
 
-        /** @param value the ad id @return this builder */
+        /**
+         * Sets the ad id.
+         *
+         * @param value the ad id
+         * @return this builder
+         */
         public Builder adId(String value) {
             this.adId = value;
             return this;
         }
 
-        /** @param value the creative id @return this builder */
+        /**
+         * Sets the creative id.
+         *
+         * @param value the creative id
+         * @return this builder
+         */
         public Builder creativeId(String value) {
             this.creativeId = value;
             return this;
         }
 
-        /** @param value whether the event comes from a retargeting campaign @return this builder */
+        /**
+         * Sets whether the event comes from a retargeting campaign.
+         *
+         * @param value whether the event comes from a retargeting campaign
+         * @return this builder
+         */
         public Builder retargeting(boolean value) {
             this.retargeting = value;
             return this;
         }
 
-        /** @param value whether the event was attributed to TikTok @return this builder */
+        /**
+         * Sets whether the event was attributed to TikTok.
+         *
+         * @param value whether the event was attributed to TikTok
+         * @return this builder
+         */
         public Builder attributed(boolean value) {
             this.attributed = value;
             return this;
         }
 
-        /** @param value the attribution type, e.g. {@code click} @return this builder */
+        /**
+         * Sets the attribution type, e.g. {@code click}.
+         *
+         * @param value the attribution type, e.g. {@code click}
+         * @return this builder
+         */
         public Builder attributeType(String value) {
             this.attributeType = value;
             return this;
         }
 
-        /** @param value the measurement partner, e.g. {@code AppsFlyer} @return this builder */
+        /**
+         * Sets the measurement partner, e.g. {@code AppsFlyer}.
+         *
+         * @param value the measurement partner, e.g. {@code AppsFlyer}
+         * @return this builder
+         */
         public Builder attributeProvider(String value) {
             this.attributeProvider = value;
             return this;

@@ -93,31 +93,56 @@ public final class Content {
         private Builder() {
         }
 
-        /** @param value the catalog SKU id ({@link ContentType#PRODUCT}) or item group id @return this builder */
+        /**
+         * Sets the catalog SKU id ({@link ContentType#PRODUCT}) or item group id.
+         *
+         * @param value the catalog SKU id ({@link ContentType#PRODUCT}) or item group id
+         * @return this builder
+         */
         public Builder contentId(String value) {
             this.contentId = value;
             return this;
         }
 
-        /** @param value what {@code content_id} identifies @return this builder */
+        /**
+         * Sets what {@code content_id} identifies.
+         *
+         * @param value what {@code content_id} identifies
+         * @return this builder
+         */
         public Builder contentType(ContentType value) {
             this.contentType = value;
             return this;
         }
 
-        /** @param value the item's name @return this builder */
+        /**
+         * Sets the item's name.
+         *
+         * @param value the item's name
+         * @return this builder
+         */
         public Builder contentName(String value) {
             this.contentName = value;
             return this;
         }
 
-        /** @param value the item's category @return this builder */
+        /**
+         * Sets the item's category.
+         *
+         * @param value the item's category
+         * @return this builder
+         */
         public Builder contentCategory(String value) {
             this.contentCategory = value;
             return this;
         }
 
-        /** @param value the item's brand @return this builder */
+        /**
+         * Sets the item's brand.
+         *
+         * @param value the item's brand
+         * @return this builder
+         */
         public Builder brand(String value) {
             this.brand = value;
             return this;

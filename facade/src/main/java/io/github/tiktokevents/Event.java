@@ -188,7 +188,12 @@ public final class Event {
             this.defaults = defaults;
         }
 
-        /** @param value where the event comes from; {@link EventSource#WEB} by default @return this builder */
+        /**
+         * Sets where the event comes from; {@link EventSource#WEB} by default.
+         *
+         * @param value where the event comes from; {@link EventSource#WEB} by default
+         * @return this builder
+         */
         public Builder source(EventSource value) {
             this.source = Objects.requireNonNull(value, "source");
             return this;
@@ -218,79 +223,150 @@ public final class Event {
             return this;
         }
 
-        /** @param value when the event happened @return this builder @throws TikTokValidationException if implausible */
+        /**
+         * Sets when the event happened.
+         *
+         * @param value when the event happened
+         * @return this builder
+         * @throws TikTokValidationException if implausible
+         */
         public Builder timestamp(Instant value) {
             this.time = TimestampCoercer.fromInstant(value, defaults);
             return this;
         }
 
-        /** @param value when the event happened @return this builder @throws TikTokValidationException if implausible */
+        /**
+         * Sets when the event happened.
+         *
+         * @param value when the event happened
+         * @return this builder
+         * @throws TikTokValidationException if implausible
+         */
         public Builder timestamp(OffsetDateTime value) {
             this.time = TimestampCoercer.checked(value, defaults);
             return this;
         }
 
-        /** @param value when the event happened @return this builder @throws TikTokValidationException if implausible */
+        /**
+         * Sets when the event happened.
+         *
+         * @param value when the event happened
+         * @return this builder
+         * @throws TikTokValidationException if implausible
+         */
         public Builder timestamp(ZonedDateTime value) {
             this.time = TimestampCoercer.checked(value == null ? null : value.toOffsetDateTime(), defaults);
             return this;
         }
 
-        /** @param value when the event happened @return this builder @throws TikTokValidationException if implausible */
+        /**
+         * Sets when the event happened.
+         *
+         * @param value when the event happened
+         * @return this builder
+         * @throws TikTokValidationException if implausible
+         */
         public Builder timestamp(Date value) {
             this.time = TimestampCoercer.fromInstant(value == null ? null : value.toInstant(), defaults);
             return this;
         }
 
-        /** @param seconds Unix epoch seconds @return this builder @throws TikTokValidationException if implausible */
+        /**
+         * Sets Unix epoch seconds.
+         *
+         * @param seconds Unix epoch seconds
+         * @return this builder
+         * @throws TikTokValidationException if implausible
+         */
         public Builder epochSeconds(long seconds) {
             this.time = TimestampCoercer.fromEpochSeconds(seconds, defaults);
             return this;
         }
 
-        /** @param millis Unix epoch milliseconds @return this builder @throws TikTokValidationException if implausible */
+        /**
+         * Sets Unix epoch milliseconds.
+         *
+         * @param millis Unix epoch milliseconds
+         * @return this builder
+         * @throws TikTokValidationException if implausible
+         */
         public Builder epochMillis(long millis) {
             this.time = TimestampCoercer.fromEpochMillis(millis, defaults);
             return this;
         }
 
-        /** @param value who did it @return this builder */
+        /**
+         * Sets who did it.
+         *
+         * @param value who did it
+         * @return this builder
+         */
         public Builder user(User value) {
             this.user = value;
             return this;
         }
 
-        /** @param value the web page; required for {@link EventSource#WEB} @return this builder */
+        /**
+         * Sets the web page; required for {@link EventSource#WEB}.
+         *
+         * @param value the web page; required for {@link EventSource#WEB}
+         * @return this builder
+         */
         public Builder page(Page value) {
             this.page = value;
             return this;
         }
 
-        /** @param value the app; required for {@link EventSource#APP} @return this builder */
+        /**
+         * Sets the app; required for {@link EventSource#APP}.
+         *
+         * @param value the app; required for {@link EventSource#APP}
+         * @return this builder
+         */
         public Builder app(App value) {
             this.app = value;
             return this;
         }
 
-        /** @param value ad attribution (app events) @return this builder */
+        /**
+         * Sets ad attribution (app events).
+         *
+         * @param value ad attribution (app events)
+         * @return this builder
+         */
         public Builder ad(Ad value) {
             this.ad = value;
             return this;
         }
 
-        /** @param value the CRM lead; required for {@link EventSource#CRM} @return this builder */
+        /**
+         * Sets the CRM lead; required for {@link EventSource#CRM}.
+         *
+         * @param value the CRM lead; required for {@link EventSource#CRM}
+         * @return this builder
+         */
         public Builder lead(Lead value) {
             this.lead = value;
             return this;
         }
 
-        /** @param value what the event was about @return this builder */
+        /**
+         * Sets what the event was about.
+         *
+         * @param value what the event was about
+         * @return this builder
+         */
         public Builder properties(Properties value) {
             this.properties = value;
             return this;
         }
 
-        /** @param value whether Limited Data Use applies (web and app) @return this builder */
+        /**
+         * Sets whether Limited Data Use applies (web and app).
+         *
+         * @param value whether Limited Data Use applies (web and app)
+         * @return this builder
+         */
         public Builder limitedDataUse(boolean value) {
             this.limitedDataUse = value;
             return this;

@@ -187,31 +187,56 @@ public final class Properties {
             return this;
         }
 
-        /** @param text a description of the item or page @return this builder */
+        /**
+         * Sets a description of the item or page.
+         *
+         * @param text a description of the item or page
+         * @return this builder
+         */
         public Builder description(String text) {
             this.description = text;
             return this;
         }
 
-        /** @param text a search query or coupon code @return this builder */
+        /**
+         * Sets a search query or coupon code.
+         *
+         * @param text a search query or coupon code
+         * @return this builder
+         */
         public Builder query(String text) {
             this.query = text;
             return this;
         }
 
-        /** @param text the text searched for (Events API 2.0) @return this builder */
+        /**
+         * Sets the text searched for (Events API 2.0).
+         *
+         * @param text the text searched for (Events API 2.0)
+         * @return this builder
+         */
         public Builder searchString(String text) {
             this.searchString = text;
             return this;
         }
 
-        /** @param id the order id (Events API 2.0) @return this builder */
+        /**
+         * Sets the order id (Events API 2.0).
+         *
+         * @param id the order id (Events API 2.0)
+         * @return this builder
+         */
         public Builder orderId(String id) {
             this.orderId = id;
             return this;
         }
 
-        /** @param id the shop id (Events API 2.0) @return this builder */
+        /**
+         * Sets the shop id (Events API 2.0).
+         *
+         * @param id the shop id (Events API 2.0)
+         * @return this builder
+         */
         public Builder shopId(String id) {
             this.shopId = id;
             return this;
@@ -240,7 +265,12 @@ public final class Properties {
             return this;
         }
 
-        /** @param ids item ids (Events API 2.0); TikTok wants these only when there are no contents @return this builder */
+        /**
+         * Sets item ids (Events API 2.0); TikTok wants these only when there are no contents.
+         *
+         * @param ids item ids (Events API 2.0); TikTok wants these only when there are no contents
+         * @return this builder
+         */
         public Builder contentIds(Collection<String> ids) {
             for (String id : ids) {
                 contentIds.add(Objects.requireNonNull(id, "content id"));
@@ -248,13 +278,23 @@ public final class Properties {
             return this;
         }
 
-        /** @param content one more item @return this builder */
+        /**
+         * Sets one more item.
+         *
+         * @param content one more item
+         * @return this builder
+         */
         public Builder addContent(Content content) {
             contents.add(Objects.requireNonNull(content, "content"));
             return this;
         }
 
-        /** @param items more items @return this builder */
+        /**
+         * Sets more items.
+         *
+         * @param items more items
+         * @return this builder
+         */
         public Builder contents(Collection<Content> items) {
             items.forEach(this::addContent);
             return this;

@@ -97,28 +97,53 @@ public final class TikTokEventsBuilder {
         return this;
     }
 
-    /** @param token the Events API access token (Events Manager &gt; Settings &gt; Generate Access Token) @return this builder */
+    /**
+     * Sets the Events API access token (Events Manager &gt; Settings &gt; Generate Access Token).
+     *
+     * @param token the Events API access token (Events Manager &gt; Settings &gt; Generate Access Token)
+     * @return this builder
+     */
     public TikTokEventsBuilder accessToken(String token) {
         this.accessToken = blankToNull(token);
         return this;
     }
 
-    /** @param code the pixel code: the {@code event_source_id} of web events @return this builder */
+    /**
+     * Sets the pixel code: the {@code event_source_id} of web events.
+     *
+     * @param code the pixel code: the {@code event_source_id} of web events
+     * @return this builder
+     */
     public TikTokEventsBuilder pixelCode(String code) {
         return sourceId(EventSource.WEB, code);
     }
 
-    /** @param id the TikTok App ID: the {@code event_source_id} of app events @return this builder */
+    /**
+     * Sets the TikTok App ID: the {@code event_source_id} of app events.
+     *
+     * @param id the TikTok App ID: the {@code event_source_id} of app events
+     * @return this builder
+     */
     public TikTokEventsBuilder appId(String id) {
         return sourceId(EventSource.APP, id);
     }
 
-    /** @param id the offline event set id: the {@code event_source_id} of offline events @return this builder */
+    /**
+     * Sets the offline event set id: the {@code event_source_id} of offline events.
+     *
+     * @param id the offline event set id: the {@code event_source_id} of offline events
+     * @return this builder
+     */
     public TikTokEventsBuilder offlineEventSetId(String id) {
         return sourceId(EventSource.OFFLINE, id);
     }
 
-    /** @param id the CRM event set id: the {@code event_source_id} of CRM events @return this builder */
+    /**
+     * Sets the CRM event set id: the {@code event_source_id} of CRM events.
+     *
+     * @param id the CRM event set id: the {@code event_source_id} of CRM events
+     * @return this builder
+     */
     public TikTokEventsBuilder crmEventSetId(String id) {
         return sourceId(EventSource.CRM, id);
     }
@@ -133,13 +158,23 @@ public final class TikTokEventsBuilder {
         return this;
     }
 
-    /** @param code marks every event sent as a test event (Events Manager &gt; Test Events); null for none @return this builder */
+    /**
+     * Sets marks every event sent as a test event (Events Manager &gt; Test Events); null for none.
+     *
+     * @param code marks every event sent as a test event (Events Manager &gt; Test Events); null for none
+     * @return this builder
+     */
     public TikTokEventsBuilder testEventCode(String code) {
         this.testEventCode = blankToNull(code);
         return this;
     }
 
-    /** @param name the integration partner name sent as {@code partner_name}; null for none @return this builder */
+    /**
+     * Sets the integration partner name sent as {@code partner_name}; null for none.
+     *
+     * @param name the integration partner name sent as {@code partner_name}; null for none
+     * @return this builder
+     */
     public TikTokEventsBuilder partnerName(String name) {
         this.partnerName = blankToNull(name);
         return this;
@@ -164,14 +199,24 @@ public final class TikTokEventsBuilder {
         return this;
     }
 
-    /** @param url the base URL, without {@code /open_api}; for tests or a proxy @return this builder */
+    /**
+     * Sets the base URL, without {@code /open_api}; for tests or a proxy.
+     *
+     * @param url the base URL, without {@code /open_api}; for tests or a proxy
+     * @return this builder
+     */
     public TikTokEventsBuilder baseUrl(String url) {
         String value = Objects.requireNonNull(blankToNull(url), "baseUrl");
         this.baseUrl = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
         return this;
     }
 
-    /** @param value which endpoints to use; Events API 2.0 by default @return this builder */
+    /**
+     * Sets which endpoints to use; Events API 2.0 by default.
+     *
+     * @param value which endpoints to use; Events API 2.0 by default
+     * @return this builder
+     */
     public TikTokEventsBuilder apiEdition(ApiEdition value) {
         this.edition = Objects.requireNonNull(value, "apiEdition");
         return this;
@@ -190,25 +235,45 @@ public final class TikTokEventsBuilder {
         return this;
     }
 
-    /** @param timeout connection timeout, positive; 10 s by default @return this builder */
+    /**
+     * Sets connection timeout, positive; 10 s by default.
+     *
+     * @param timeout connection timeout, positive; 10 s by default
+     * @return this builder
+     */
     public TikTokEventsBuilder connectTimeout(Duration timeout) {
         this.connectTimeout = positive(timeout, "connectTimeout");
         return this;
     }
 
-    /** @param timeout read timeout, positive; 30 s by default @return this builder */
+    /**
+     * Sets read timeout, positive; 30 s by default.
+     *
+     * @param timeout read timeout, positive; 30 s by default
+     * @return this builder
+     */
     public TikTokEventsBuilder readTimeout(Duration timeout) {
         this.readTimeout = positive(timeout, "readTimeout");
         return this;
     }
 
-    /** @param timeout write timeout, positive; 30 s by default @return this builder */
+    /**
+     * Sets write timeout, positive; 30 s by default.
+     *
+     * @param timeout write timeout, positive; 30 s by default
+     * @return this builder
+     */
     public TikTokEventsBuilder writeTimeout(Duration timeout) {
         this.writeTimeout = positive(timeout, "writeTimeout");
         return this;
     }
 
-    /** @param timeout whole-call timeout, positive; 60 s by default @return this builder */
+    /**
+     * Sets whole-call timeout, positive; 60 s by default.
+     *
+     * @param timeout whole-call timeout, positive; 60 s by default
+     * @return this builder
+     */
     public TikTokEventsBuilder callTimeout(Duration timeout) {
         this.callTimeout = positive(timeout, "callTimeout");
         return this;
@@ -226,19 +291,34 @@ public final class TikTokEventsBuilder {
         return this;
     }
 
-    /** @param level how much HTTP to log; {@code Access-Token} is always redacted @return this builder */
+    /**
+     * Sets how much HTTP to log; {@code Access-Token} is always redacted.
+     *
+     * @param level how much HTTP to log; {@code Access-Token} is always redacted
+     * @return this builder
+     */
     public TikTokEventsBuilder httpLogLevel(HttpLogLevel level) {
         this.httpLogLevel = Objects.requireNonNull(level, "httpLogLevel");
         return this;
     }
 
-    /** @param sink where HTTP log lines go; System.Logger {@code io.github.tiktokevents.http} at INFO by default @return this builder */
+    /**
+     * Sets where HTTP log lines go; System.Logger {@code io.github.tiktokevents.http} at INFO by default.
+     *
+     * @param sink where HTTP log lines go; System.Logger {@code io.github.tiktokevents.http} at INFO by default
+     * @return this builder
+     */
     public TikTokEventsBuilder httpLogger(Consumer<String> sink) {
         this.httpLogger = Objects.requireNonNull(sink, "httpLogger");
         return this;
     }
 
-    /** @param defaults clock, default zone and default phone country code for {@link TikTokEvents#newEvent} and {@link TikTokEvents#newUser()}, and the clock for {@code Retry-After} dates @return this builder */
+    /**
+     * Sets clock, default zone and default phone country code for {@link TikTokEvents#newEvent} and {@link TikTokEvents#newUser()}, and the clock for {@code Retry-After} dates.
+     *
+     * @param defaults clock, default zone and default phone country code for {@link TikTokEvents#newEvent} and {@link TikTokEvents#newUser()}, and the clock for {@code Retry-After} dates
+     * @return this builder
+     */
     public TikTokEventsBuilder eventDefaults(EventDefaults defaults) {
         this.eventDefaults = Objects.requireNonNull(defaults, "eventDefaults");
         return this;

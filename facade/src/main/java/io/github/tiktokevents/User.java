@@ -263,49 +263,89 @@ public final class User {
             return this;
         }
 
-        /** @param value the {@code _ttp} cookie value (web); not hashed @return this builder */
+        /**
+         * Sets the {@code _ttp} cookie value (web); not hashed.
+         *
+         * @param value the {@code _ttp} cookie value (web); not hashed
+         * @return this builder
+         */
         public Builder ttp(String value) {
             this.ttp = value;
             return this;
         }
 
-        /** @param value the TikTok click id from the {@code ttclid} URL parameter (web); not hashed @return this builder */
+        /**
+         * Sets the TikTok click id from the {@code ttclid} URL parameter (web); not hashed.
+         *
+         * @param value the TikTok click id from the {@code ttclid} URL parameter (web); not hashed
+         * @return this builder
+         */
         public Builder ttclid(String value) {
             this.ttclid = value;
             return this;
         }
 
-        /** @param value the public IPv4 or IPv6 address; never hashed @return this builder */
+        /**
+         * Sets the public IPv4 or IPv6 address; never hashed.
+         *
+         * @param value the public IPv4 or IPv6 address; never hashed
+         * @return this builder
+         */
         public Builder ip(String value) {
             this.ip = value;
             return this;
         }
 
-        /** @param value the browser user agent; not hashed @return this builder */
+        /**
+         * Sets the browser user agent; not hashed.
+         *
+         * @param value the browser user agent; not hashed
+         * @return this builder
+         */
         public Builder userAgent(String value) {
             this.userAgent = value;
             return this;
         }
 
-        /** @param value the BCP 47 locale, such as {@code pt-BR}; not hashed @return this builder */
+        /**
+         * Sets the BCP 47 locale, such as {@code pt-BR}; not hashed.
+         *
+         * @param value the BCP 47 locale, such as {@code pt-BR}; not hashed
+         * @return this builder
+         */
         public Builder locale(String value) {
             this.locale = value;
             return this;
         }
 
-        /** @param value the iOS advertising id (app events, Events API 2.0), sent as given @return this builder */
+        /**
+         * Sets the iOS advertising id (app events, Events API 2.0), sent as given.
+         *
+         * @param value the iOS advertising id (app events, Events API 2.0), sent as given
+         * @return this builder
+         */
         public Builder idfa(String value) {
             this.idfa = value;
             return this;
         }
 
-        /** @param value the iOS vendor id (app events, Events API 2.0) @return this builder */
+        /**
+         * Sets the iOS vendor id (app events, Events API 2.0).
+         *
+         * @param value the iOS vendor id (app events, Events API 2.0)
+         * @return this builder
+         */
         public Builder idfv(String value) {
             this.idfv = value;
             return this;
         }
 
-        /** @param value the Android advertising id (app events, Events API 2.0), sent as given @return this builder */
+        /**
+         * Sets the Android advertising id (app events, Events API 2.0), sent as given.
+         *
+         * @param value the Android advertising id (app events, Events API 2.0), sent as given
+         * @return this builder
+         */
         public Builder gaid(String value) {
             this.gaid = value;
             return this;
