@@ -1,0 +1,155 @@
+package io.github.tiktokevents;
+
+import io.github.tiktokevents.client.model.TikTokResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns TikTok's answer into a {@link SendResult} or a typed exception. TikTok answers HTTP 200 with a non-zero
+ * {@code code} on most failures, so the envelope's code decides; the HTTP status decides only when the body is not
+ * an envelope. A {@code Retry-After} header (seconds or an HTTP date) is kept on every API exception.
+ * The access token is cut out of anything TikTok echoes back.
+ */
+final class ApiErrorMapper {
+    static final Set<Long> SUCCESS = Set.of(0L, SendResult.PARTIAL_SUCCESS);
+    static final Set<Long> AUTHENTICATION = Set.of(40102L, 40104L, 40105L);
+    static final Set<Long> PERMISSION = Set.of(40001L);
+    static final Set<Long> INVALID_REQUEST = Set.of(40002L, 40007L);
+    static final Set<Long> RATE_LIMIT = Set.of(40016L, 40100L, 40132L, 40133L);
+    static final Set<Long> SERVER = Set.of(50000L, 50002L, 51065L);
+    /** Known codes outside a family that a retry may still cure: integrations retry 40700 like a server error. */
+    static final Set<Long> OTHER_RETRYABLE = Set.of(40700L);
+
+    private final Clock clock;
+    private final String secret;
+
+    ApiErrorMapper(Clock clock, String secret) {
+        this.clock = clock;
+        this.secret = secret;
+    }
+
+    /**
+     * Maps one answer.
+     *
+     * @param httpStatus the HTTP status
+     * @param retryAfterHeader the {@code Retry-After} header, or null
+     * @param body the body, or null
+     * @return the result of a successful call
+     * @throws TikTokApiException for every failure
+     */
+    SendResult map(int httpStatus, String retryAfterHeader, String body) {
+        Duration retryAfter = retryAfter(retryAfterHeader);
+        TikTokResponse envelope = null;
+        try {
+            envelope = body == null || body.isBlank() ? null : WireJson.envelope(body);
+        } catch (RuntimeException unreadable) {
+            // Not TikTok's envelope (an HTML error page, a proxy, a truncated body): the HTTP status decides below.
+        }
+        if (envelope != null) {
+            long code = envelope.getCode();
+            String message = redact(envelope.getMessage());
+            String requestId = envelope.getRequestId();
+            if (SUCCESS.contains(code) && httpStatus >= 200 && httpStatus < 300) {
+                Map<String, Object> data = envelope.getData() == null ? null : Map.copyOf(envelope.getData());
+                return new SendResult(code, message, requestId, data);
+            }
+            if (!SUCCESS.contains(code)) {
+                throw forCode(code, message, requestId, httpStatus, retryAfter);
+            }
+            throw forHttpStatus(httpStatus, message, requestId, retryAfter);
+        }
+        String problem = httpStatus >= 200 && httpStatus < 300
+                ? "the response is not TikTok's JSON envelope" : "HTTP error without TikTok's JSON envelope";
+        throw forHttpStatus(httpStatus, problem, null, retryAfter);
+    }
+
+    static TikTokApiException forCode(long code, String message, String requestId, int httpStatus, Duration retryAfter) {
+        if (AUTHENTICATION.contains(code)) {
+            return new AuthenticationException(code, message, requestId, httpStatus, retryAfter);
+        }
+        if (PERMISSION.contains(code)) {
+            return new PermissionDeniedException(code, message, requestId, httpStatus, retryAfter);
+        }
+        if (INVALID_REQUEST.contains(code)) {
+            return new InvalidRequestException(code, message, requestId, httpStatus, retryAfter);
+        }
+        if (RATE_LIMIT.contains(code)) {
+            return new RateLimitException(code, message, requestId, httpStatus, retryAfter);
+        }
+        if (SERVER.contains(code)) {
+            return new ServerException(code, message, requestId, httpStatus, retryAfter);
+        }
+        return new TikTokApiException(code, message, requestId, httpStatus, OTHER_RETRYABLE.contains(code), retryAfter);
+    }
+
+    static TikTokApiException forHttpStatus(int status, String message, String requestId, Duration retryAfter) {
+        long code = TikTokApiException.NO_CODE;
+        if (status == 401) {
+            return new AuthenticationException(code, message, requestId, status, retryAfter);
+        }
+        if (status == 403) {
+            return new PermissionDeniedException(code, message, requestId, status, retryAfter);
+        }
+        if (status == 429) {
+            return new RateLimitException(code, message, requestId, status, retryAfter);
+        }
+        if (status >= 500) {
+            return new ServerException(code, message, requestId, status, retryAfter);
+        }
+        if (status >= 400) {
+            return new InvalidRequestException(code, message, requestId, status, retryAfter);
+        }
+        // A 2xx (or odd 1xx/3xx) that is not an envelope: nothing says a retry helps, and nothing says TikTok took it.
+        return new TikTokApiException(code, message, requestId, status, false, retryAfter);
+    }
+
+    /** Maps a failure to get any answer. The cause's message names the host or the timeout, never the token or body. */
+    static TikTokTransportException transport(String operation, IOException cause) {
+        String kind = cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException
+                ? "timed out or was cancelled" : "failed: " + cause.getClass().getSimpleName();
+        return new TikTokTransportException(operation + " " + kind + "; TikTok may or may not have received it"
+                + " (resending is safe: events are deduplicated on event_id)", cause);
+    }
+
+    /** Reads {@code Retry-After}: delta seconds or an HTTP date; null when absent or unreadable. */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        boolean digits = true;
+        for (int i = 0; i < value.length() && digits; i++) {
+            digits = Character.isDigit(value.charAt(i));
+        }
+        if (digits) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(value));
+            } catch (NumberFormatException tooLong) {
+                return null;
+            }
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(clock.instant(), at);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
+    private String redact(String message) {
+        if (message == null || secret == null || secret.isEmpty()) {
+            return message;
+        }
+        return message.replace(secret, "***");
+    }
+}

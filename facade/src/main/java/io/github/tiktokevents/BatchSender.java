@@ -1,0 +1,92 @@
+package io.github.tiktokevents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends a batch as chunks and reports on every event: a chunk's failure is recorded against its events and the
+ * other chunks still go. Everything that can be checked before sending (each source has an id, the edition takes
+ * the source) is checked first, so a configuration mistake sends nothing.
+ */
+final class BatchSender {
+    private final ChunkSender chunkSender;
+    private final ClientSettings settings;
+
+    BatchSender(ChunkSender chunkSender, ClientSettings settings) {
+        this.chunkSender = chunkSender;
+        this.settings = settings;
+    }
+
+    BatchResult send(List<Event> events) {
+        Map<EventSource, List<List<Event>>> chunks = prepare(events);
+        List<BatchResult.ChunkResult> results = new ArrayList<>();
+        chunks.forEach((source, parts) -> {
+            for (List<Event> part : parts) {
+                try {
+                    results.add(BatchResult.ChunkResult.success(source, part, chunkSender.send(source, part)));
+                } catch (TikTokException e) {
+                    results.add(BatchResult.ChunkResult.failure(source, part, e));
+                }
+            }
+        });
+        return new BatchResult(results);
+    }
+
+    CompletableFuture<BatchResult> sendAsync(List<Event> events) {
+        Map<EventSource, List<List<Event>>> chunks;
+        try {
+            chunks = prepare(events);
+        } catch (TikTokException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        List<CompletableFuture<BatchResult.ChunkResult>> pending = new ArrayList<>();
+        chunks.forEach((source, parts) -> {
+            for (List<Event> part : parts) {
+                pending.add(chunkSender.sendAsync(source, part).handle((result, error) -> error == null
+                        ? BatchResult.ChunkResult.success(source, part, result)
+                        : BatchResult.ChunkResult.failure(source, part, asTikTokException(error))));
+            }
+        });
+        return CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+            List<BatchResult.ChunkResult> results = new ArrayList<>(pending.size());
+            pending.forEach(future -> results.add(future.join()));
+            return new BatchResult(results);
+        });
+    }
+
+    /** Checks every chunk's source before anything is sent, and validates the chunk handed to the seam. */
+    Map<EventSource, List<List<Event>>> prepare(List<Event> events) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) == null) {
+                throw new TikTokValidationException("events[" + i + "]", "is null");
+            }
+        }
+        Map<EventSource, List<List<Event>>> chunks = Chunker.chunk(events, settings.maxEventsPerRequest());
+        chunks.keySet().forEach(settings::sourceId);
+        return chunks;
+    }
+
+    void checkChunk(EventSource source, List<Event> chunk) {
+        if (chunk.isEmpty() || chunk.size() > settings.maxEventsPerRequest()) {
+            throw new TikTokValidationException("events", "a request takes 1 to " + settings.maxEventsPerRequest()
+                    + " events, not " + chunk.size());
+        }
+        for (Event event : chunk) {
+            if (event.source() != source) {
+                throw new TikTokValidationException("events", "a request takes events of one source only");
+            }
+        }
+        settings.sourceId(source);
+    }
+
+    static TikTokException asTikTokException(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof TikTokException ? (TikTokException) cause
+                : new TikTokException("unexpected failure while sending", cause);
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.tiktokevents;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits a batch into requests TikTok takes: one source per request (each source has its own
+ * {@code event_source_id}), at most {@code maxPerRequest} events each. Order is kept within a source, and every
+ * event lands in exactly one chunk.
+ */
+final class Chunker {
+    private Chunker() {
+    }
+
+    static Map<EventSource, List<List<Event>>> chunk(List<Event> events, int maxPerRequest) {
+        Map<EventSource, List<Event>> bySource = new EnumMap<>(EventSource.class);
+        for (Event event : events) {
+            bySource.computeIfAbsent(event.source(), source -> new ArrayList<>()).add(event);
+        }
+        Map<EventSource, List<List<Event>>> chunks = new EnumMap<>(EventSource.class);
+        for (Map.Entry<EventSource, List<Event>> entry : bySource.entrySet()) {
+            List<Event> sourceEvents = entry.getValue();
+            List<List<Event>> parts = new ArrayList<>();
+            for (int from = 0; from < sourceEvents.size(); from += maxPerRequest) {
+                parts.add(List.copyOf(sourceEvents.subList(from, Math.min(sourceEvents.size(), from + maxPerRequest))));
+            }
+            chunks.put(entry.getKey(), parts);
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.tiktokevents;
+
+import java.util.Map;
+
+/**
+ * The settings a {@link TikTokEvents} was built with, frozen. {@link #toString()} never shows the token.
+ */
+record ClientSettings(
+        String accessToken,
+        Map<EventSource, String> sourceIds,
+        String testEventCode,
+        String partnerName,
+        String apiVersion,
+        String baseUrl,
+        ApiEdition edition,
+        int pixelBatchSize) {
+
+    ClientSettings {
+        sourceIds = Map.copyOf(sourceIds);
+    }
+
+    /** The largest request: TikTok rejects 2.0 requests over 1,000 events; the 1.0 cap is configurable. */
+    int maxEventsPerRequest() {
+        return edition == ApiEdition.EVENTS_V2 ? TikTokEvents.MAX_EVENTS_PER_REQUEST : pixelBatchSize;
+    }
+
+    /** The configured id of a source, or a configuration error naming the setter and environment variable. */
+    String sourceId(EventSource source) {
+        if (edition == ApiEdition.PIXEL_V1 && source != EventSource.WEB) {
+            throw new TikTokConfigurationException("Events API 1.0 (ApiEdition.PIXEL_V1) takes web events only, not "
+                    + source.wireValue() + " events; use ApiEdition.EVENTS_V2");
+        }
+        String id = sourceIds.get(source);
+        if (id == null) {
+            throw new TikTokConfigurationException(missingSourceMessage(source));
+        }
+        return id;
+    }
+
+    static String missingSourceMessage(EventSource source) {
+        switch (source) {
+            case WEB:
+                return "No pixel code for web events: set TikTokEvents.builder().pixelCode(...) or the environment variable "
+                        + EnvironmentConfig.PIXEL_ID + " (Events Manager > Data Sources > your pixel > Settings: Pixel ID)";
+            case APP:
+                return "No TikTok App ID for app events: set TikTokEvents.builder().appId(...)"
+                        + " (Events Manager > Data Sources > your app: TikTok App ID)";
+            case OFFLINE:
+                return "No offline event set id for offline events: set TikTokEvents.builder().offlineEventSetId(...)"
+                        + " (Events Manager > Data Sources > your offline event set)";
+            default:
+                return "No CRM event set id for CRM events: set TikTokEvents.builder().crmEventSetId(...)"
+                        + " (Events Manager > Data Sources > your CRM event set)";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClientSettings{accessToken=***, sourceIds=" + sourceIds + ", testEventCode=" + testEventCode
+                + ", partnerName=" + partnerName + ", apiVersion=" + apiVersion + ", baseUrl=" + baseUrl
+                + ", edition=" + edition + ", pixelBatchSize=" + pixelBatchSize + '}';
+    }
+}

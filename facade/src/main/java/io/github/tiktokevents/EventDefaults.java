@@ -1,0 +1,118 @@
+package io.github.tiktokevents;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The settings used while events are built: the clock that stamps events without a timestamp, the zone for
+ * timestamps written without an offset, and the country calling code for phone numbers written without one.
+ * Immutable; {@link #standard()} has the system UTC clock and no default zone or country code, so ambiguous
+ * input is refused rather than guessed (a phone number is never silently given {@code +1}).
+ *
+ * <pre>{@code
+ * EventDefaults brazil = EventDefaults.standard()
+ *         .withDefaultZone(ZoneId.of("America/Sao_Paulo"))
+ *         .withDefaultPhoneCountryCode("55");
+ * User user = User.builder(brazil).phone("(41) 99886-2934").build();   // hashed as +5541998862934
+ * Event event = Event.builder("Purchase", brazil).timestamp("2023-02-01T00:00:00").user(user)...build();
+ * }</pre>
+ */
+public final class EventDefaults {
+    private static final EventDefaults STANDARD = new EventDefaults(Clock.systemUTC(), null, null);
+
+    private final Clock clock;
+    private final ZoneId defaultZone;
+    private final String defaultPhoneCountryCode;
+
+    private EventDefaults(Clock clock, ZoneId defaultZone, String defaultPhoneCountryCode) {
+        this.clock = clock;
+        this.defaultZone = defaultZone;
+        this.defaultPhoneCountryCode = defaultPhoneCountryCode;
+    }
+
+    /**
+     * The defaults: system UTC clock, no default zone, no default phone country code.
+     *
+     * @return the standard defaults
+     */
+    public static EventDefaults standard() {
+        return STANDARD;
+    }
+
+    /**
+     * A copy with another clock, used for events built without a timestamp (inject a fixed clock in tests).
+     *
+     * @param clock the clock
+     * @return the new defaults
+     */
+    public EventDefaults withClock(Clock clock) {
+        return new EventDefaults(Objects.requireNonNull(clock, "clock"), defaultZone, defaultPhoneCountryCode);
+    }
+
+    /**
+     * A copy with a zone for ISO-8601 timestamps written without an offset, such as {@code 2023-02-01T00:00:00}.
+     *
+     * @param zone the zone, or null to refuse such timestamps (the default)
+     * @return the new defaults
+     */
+    public EventDefaults withDefaultZone(ZoneId zone) {
+        return new EventDefaults(clock, zone, defaultPhoneCountryCode);
+    }
+
+    /**
+     * A copy with a country calling code (such as {@code "55"} or {@code "+55"}) for phone numbers written without
+     * {@code +} or {@code 00}; one leading trunk {@code 0} of such numbers is dropped.
+     *
+     * @param callingCode 1 to 3 digits, optionally after a {@code +}; null to refuse such numbers (the default)
+     * @return the new defaults
+     * @throws TikTokValidationException if the code is not 1 to 3 digits
+     */
+    public EventDefaults withDefaultPhoneCountryCode(String callingCode) {
+        String digits = callingCode == null ? null : PiiNormalizer.countryCallingCode(callingCode);
+        return new EventDefaults(clock, defaultZone, digits);
+    }
+
+    /**
+     * The clock for events built without a timestamp.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The zone for timestamps without an offset.
+     *
+     * @return the zone, if one is configured
+     */
+    public Optional<ZoneId> defaultZone() {
+        return Optional.ofNullable(defaultZone);
+    }
+
+    /**
+     * The country calling code for phone numbers without one, digits only.
+     *
+     * @return the code, if one is configured
+     */
+    public Optional<String> defaultPhoneCountryCode() {
+        return Optional.ofNullable(defaultPhoneCountryCode);
+    }
+
+    String phoneCountryCodeOrNull() {
+        return defaultPhoneCountryCode;
+    }
+
+    ZoneId zoneOrNull() {
+        return defaultZone;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String toString() {
+        return "EventDefaults{clock=" + clock + ", defaultZone=" + defaultZone
+                + ", defaultPhoneCountryCode=" + defaultPhoneCountryCode + '}';
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.tiktokevents;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+
+/**
+ * Makes the one {@link OkHttpClient} of a {@link TikTokEvents}: finite timeouts, and an HTTP log that redacts
+ * {@code Access-Token} (and the token wherever else it shows up) when logging is switched on. A caller-supplied client keeps its own settings; it is only
+ * derived from (sharing its pools) when logging must be added.
+ */
+final class HttpClientFactory {
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private HttpClientFactory() {
+    }
+
+    static OkHttpClient create(OkHttpClient callerClient, Duration connect, Duration read, Duration write,
+                               Duration call, HttpLogLevel logLevel, Consumer<String> logSink, String secret) {
+        OkHttpClient.Builder builder;
+        if (callerClient != null) {
+            if (logLevel == HttpLogLevel.NONE) {
+                return callerClient;
+            }
+            builder = callerClient.newBuilder();
+        } else {
+            builder = new OkHttpClient.Builder()
+                    .connectTimeout(connect)
+                    .readTimeout(read)
+                    .writeTimeout(write)
+                    .callTimeout(call);
+        }
+        if (logLevel != HttpLogLevel.NONE) {
+            // The header is redacted by name; the token is also cut from any line, should an answer echo it.
+            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(line -> logSink.accept(line.replace(secret, "██")));
+            logging.setLevel(HttpLoggingInterceptor.Level.valueOf(logLevel.name()));
+            logging.redactHeader("Access-Token");
+            builder.addInterceptor(logging);
+        }
+        return builder.build();
+    }
+
+    /** Releases what a client made by {@link #create} holds: its threads and idle connections. */
+    static void release(OkHttpClient client) {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

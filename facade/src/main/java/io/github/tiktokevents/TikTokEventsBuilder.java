@@ -1,0 +1,371 @@
+package io.github.tiktokevents;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+
+/**
+ * Configures a {@link TikTokEvents}. Setters override earlier values, including those read by {@link #fromEnv()}.
+ * Not thread-safe; the client it builds is.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>setter</th><th>environment variable</th><th>default</th></tr>
+ *   <tr><td>{@link #accessToken(String)}</td><td>{@code TIKTOK_ACCESS_TOKEN} (or {@code TIKTOK_ACESS_TOKEN})</td><td>required</td></tr>
+ *   <tr><td>{@link #pixelCode(String)}</td><td>{@code TIKTOK_PIXEL_ID}</td><td>required for web events</td></tr>
+ *   <tr><td>{@link #appId(String)}, {@link #offlineEventSetId(String)}, {@link #crmEventSetId(String)}</td><td>-</td><td>required for those sources</td></tr>
+ *   <tr><td>{@link #apiVersion(String)}</td><td>{@code TIKTOK_API_VERSION}</td><td>{@code v1.3}</td></tr>
+ *   <tr><td>{@link #testEventCode(String)}</td><td>{@code TIKTOK_TEST_EVENT_CODE}</td><td>none</td></tr>
+ *   <tr><td>{@link #partnerName(String)}</td><td>-</td><td>none</td></tr>
+ *   <tr><td>{@link #apiEdition(ApiEdition)}</td><td>-</td><td>{@link ApiEdition#EVENTS_V2}</td></tr>
+ *   <tr><td>{@link #pixelBatchSize(int)}</td><td>-</td><td>50 (1.0 only)</td></tr>
+ *   <tr><td>{@link #baseUrl(String)}</td><td>-</td><td>{@code https://business-api.tiktok.com}</td></tr>
+ *   <tr><td>{@link #connectTimeout(Duration)} / {@link #readTimeout(Duration)} / {@link #writeTimeout(Duration)} / {@link #callTimeout(Duration)}</td><td>-</td><td>10 s / 30 s / 30 s / 60 s</td></tr>
+ *   <tr><td>{@link #httpClient(OkHttpClient)}</td><td>-</td><td>one made by the client</td></tr>
+ *   <tr><td>{@link #httpLogLevel(HttpLogLevel)}, {@link #httpLogger(Consumer)}</td><td>-</td><td>{@code NONE}; System.Logger {@code io.github.tiktokevents.http}</td></tr>
+ *   <tr><td>{@link #eventDefaults(EventDefaults)}</td><td>-</td><td>{@link EventDefaults#standard()}</td></tr>
+ * </table>
+ *
+ * <pre>{@code
+ * TikTokEvents tiktok = TikTokEvents.builder()
+ *         .accessToken(secrets.get("tiktok"))
+ *         .pixelCode("CE3VQJJC77U1234ABCD0")
+ *         .crmEventSetId("7300000000000000001")
+ *         .readTimeout(Duration.ofSeconds(10))
+ *         .build();
+ * }</pre>
+ */
+public final class TikTokEventsBuilder {
+    private static final System.Logger HTTP_LOG = System.getLogger("io.github.tiktokevents.http");
+
+    private String accessToken;
+    private final Map<EventSource, String> sourceIds = new EnumMap<>(EventSource.class);
+    private String testEventCode;
+    private String partnerName;
+    private String apiVersion = TikTokEvents.DEFAULT_API_VERSION;
+    private String baseUrl = TikTokEvents.DEFAULT_BASE_URL;
+    private ApiEdition edition = ApiEdition.EVENTS_V2;
+    private int pixelBatchSize = TikTokEvents.DEFAULT_PIXEL_BATCH_SIZE;
+    private Duration connectTimeout = HttpClientFactory.DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = HttpClientFactory.DEFAULT_READ_TIMEOUT;
+    private Duration writeTimeout = HttpClientFactory.DEFAULT_WRITE_TIMEOUT;
+    private Duration callTimeout = HttpClientFactory.DEFAULT_CALL_TIMEOUT;
+    private OkHttpClient httpClient;
+    private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
+    private Consumer<String> httpLogger = line -> HTTP_LOG.log(System.Logger.Level.INFO, line);
+    private EventDefaults eventDefaults = EventDefaults.standard();
+
+    TikTokEventsBuilder() {
+    }
+
+    /**
+     * Reads the settings the environment holds (see the table above); variables that are not set leave the
+     * current values alone.
+     *
+     * @return this builder
+     */
+    public TikTokEventsBuilder fromEnv() {
+        return fromEnv(System::getenv);
+    }
+
+    /**
+     * Reads the settings from a lookup instead of the process environment (for tests and secret stores).
+     *
+     * @param lookup gives the value of a variable name, or null
+     * @return this builder
+     */
+    public TikTokEventsBuilder fromEnv(Function<String, String> lookup) {
+        EnvironmentConfig env = EnvironmentConfig.read(Objects.requireNonNull(lookup, "lookup"));
+        if (env.accessToken != null) {
+            accessToken = env.accessToken;
+        }
+        if (env.pixelId != null) {
+            sourceIds.put(EventSource.WEB, env.pixelId);
+        }
+        if (env.apiVersion != null) {
+            apiVersion(env.apiVersion);
+        }
+        if (env.testEventCode != null) {
+            testEventCode = env.testEventCode;
+        }
+        return this;
+    }
+
+    /**
+     * Sets the Events API access token (Events Manager &gt; Settings &gt; Generate Access Token).
+     *
+     * @param token the Events API access token (Events Manager &gt; Settings &gt; Generate Access Token)
+     * @return this builder
+     */
+    public TikTokEventsBuilder accessToken(String token) {
+        this.accessToken = blankToNull(token);
+        return this;
+    }
+
+    /**
+     * Sets the pixel code: the {@code event_source_id} of web events.
+     *
+     * @param code the pixel code: the {@code event_source_id} of web events
+     * @return this builder
+     */
+    public TikTokEventsBuilder pixelCode(String code) {
+        return sourceId(EventSource.WEB, code);
+    }
+
+    /**
+     * Sets the TikTok App ID: the {@code event_source_id} of app events.
+     *
+     * @param id the TikTok App ID: the {@code event_source_id} of app events
+     * @return this builder
+     */
+    public TikTokEventsBuilder appId(String id) {
+        return sourceId(EventSource.APP, id);
+    }
+
+    /**
+     * Sets the offline event set id: the {@code event_source_id} of offline events.
+     *
+     * @param id the offline event set id: the {@code event_source_id} of offline events
+     * @return this builder
+     */
+    public TikTokEventsBuilder offlineEventSetId(String id) {
+        return sourceId(EventSource.OFFLINE, id);
+    }
+
+    /**
+     * Sets the CRM event set id: the {@code event_source_id} of CRM events.
+     *
+     * @param id the CRM event set id: the {@code event_source_id} of CRM events
+     * @return this builder
+     */
+    public TikTokEventsBuilder crmEventSetId(String id) {
+        return sourceId(EventSource.CRM, id);
+    }
+
+    private TikTokEventsBuilder sourceId(EventSource source, String id) {
+        String value = blankToNull(id);
+        if (value == null) {
+            sourceIds.remove(source);
+        } else {
+            sourceIds.put(source, value);
+        }
+        return this;
+    }
+
+    /**
+     * Sets marks every event sent as a test event (Events Manager &gt; Test Events); null for none.
+     *
+     * @param code marks every event sent as a test event (Events Manager &gt; Test Events); null for none
+     * @return this builder
+     */
+    public TikTokEventsBuilder testEventCode(String code) {
+        this.testEventCode = blankToNull(code);
+        return this;
+    }
+
+    /**
+     * Sets the integration partner name sent as {@code partner_name}; null for none.
+     *
+     * @param name the integration partner name sent as {@code partner_name}; null for none
+     * @return this builder
+     */
+    public TikTokEventsBuilder partnerName(String name) {
+        this.partnerName = blankToNull(name);
+        return this;
+    }
+
+    /**
+     * @param version the Business API version, such as {@code v1.3}
+     * @return this builder
+     * @throws TikTokConfigurationException if it is not {@code v} digits {@code .} digits
+     */
+    public TikTokEventsBuilder apiVersion(String version) {
+        String value = version == null ? "" : version.trim();
+        int dot = value.indexOf('.');
+        boolean valid = value.length() >= 4 && value.charAt(0) == 'v' && dot > 1 && dot < value.length() - 1;
+        for (int i = 1; valid && i < value.length(); i++) {
+            valid = i == dot || Character.isDigit(value.charAt(i));
+        }
+        if (!valid) {
+            throw new TikTokConfigurationException("apiVersion must look like v1.3 (TIKTOK_API_VERSION / apiVersion(...))");
+        }
+        this.apiVersion = value;
+        return this;
+    }
+
+    /**
+     * Sets the base URL, without {@code /open_api}; for tests or a proxy.
+     *
+     * @param url the base URL, without {@code /open_api}; for tests or a proxy
+     * @return this builder
+     */
+    public TikTokEventsBuilder baseUrl(String url) {
+        String value = Objects.requireNonNull(blankToNull(url), "baseUrl");
+        this.baseUrl = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        return this;
+    }
+
+    /**
+     * Sets which endpoints to use; Events API 2.0 by default.
+     *
+     * @param value which endpoints to use; Events API 2.0 by default
+     * @return this builder
+     */
+    public TikTokEventsBuilder apiEdition(ApiEdition value) {
+        this.edition = Objects.requireNonNull(value, "apiEdition");
+        return this;
+    }
+
+    /**
+     * @param size events per Events API 1.0 {@code /pixel/batch/} request, 1 to 1000; 50 by default
+     * @return this builder
+     * @throws TikTokConfigurationException if out of range
+     */
+    public TikTokEventsBuilder pixelBatchSize(int size) {
+        if (size < 1 || size > TikTokEvents.MAX_EVENTS_PER_REQUEST) {
+            throw new TikTokConfigurationException("pixelBatchSize must be 1 to " + TikTokEvents.MAX_EVENTS_PER_REQUEST);
+        }
+        this.pixelBatchSize = size;
+        return this;
+    }
+
+    /**
+     * Sets connection timeout, positive; 10 s by default.
+     *
+     * @param timeout connection timeout, positive; 10 s by default
+     * @return this builder
+     */
+    public TikTokEventsBuilder connectTimeout(Duration timeout) {
+        this.connectTimeout = positive(timeout, "connectTimeout");
+        return this;
+    }
+
+    /**
+     * Sets read timeout, positive; 30 s by default.
+     *
+     * @param timeout read timeout, positive; 30 s by default
+     * @return this builder
+     */
+    public TikTokEventsBuilder readTimeout(Duration timeout) {
+        this.readTimeout = positive(timeout, "readTimeout");
+        return this;
+    }
+
+    /**
+     * Sets write timeout, positive; 30 s by default.
+     *
+     * @param timeout write timeout, positive; 30 s by default
+     * @return this builder
+     */
+    public TikTokEventsBuilder writeTimeout(Duration timeout) {
+        this.writeTimeout = positive(timeout, "writeTimeout");
+        return this;
+    }
+
+    /**
+     * Sets whole-call timeout, positive; 60 s by default.
+     *
+     * @param timeout whole-call timeout, positive; 60 s by default
+     * @return this builder
+     */
+    public TikTokEventsBuilder callTimeout(Duration timeout) {
+        this.callTimeout = positive(timeout, "callTimeout");
+        return this;
+    }
+
+    /**
+     * Uses your OkHttpClient (its timeouts, proxy, interceptors) instead of one made by the client; the timeouts
+     * set here are then ignored, and {@link TikTokEvents#close()} leaves the client running.
+     *
+     * @param client the client, or null to let the SDK make one
+     * @return this builder
+     */
+    public TikTokEventsBuilder httpClient(OkHttpClient client) {
+        this.httpClient = client;
+        return this;
+    }
+
+    /**
+     * Sets how much HTTP to log; {@code Access-Token} is always redacted.
+     *
+     * @param level how much HTTP to log; {@code Access-Token} is always redacted
+     * @return this builder
+     */
+    public TikTokEventsBuilder httpLogLevel(HttpLogLevel level) {
+        this.httpLogLevel = Objects.requireNonNull(level, "httpLogLevel");
+        return this;
+    }
+
+    /**
+     * Sets where HTTP log lines go; System.Logger {@code io.github.tiktokevents.http} at INFO by default.
+     *
+     * @param sink where HTTP log lines go; System.Logger {@code io.github.tiktokevents.http} at INFO by default
+     * @return this builder
+     */
+    public TikTokEventsBuilder httpLogger(Consumer<String> sink) {
+        this.httpLogger = Objects.requireNonNull(sink, "httpLogger");
+        return this;
+    }
+
+    /**
+     * Sets clock, default zone and default phone country code for {@link TikTokEvents#newEvent} and {@link TikTokEvents#newUser()}, and the clock for {@code Retry-After} dates.
+     *
+     * @param defaults clock, default zone and default phone country code for {@link TikTokEvents#newEvent} and {@link TikTokEvents#newUser()}, and the clock for {@code Retry-After} dates
+     * @return this builder
+     */
+    public TikTokEventsBuilder eventDefaults(EventDefaults defaults) {
+        this.eventDefaults = Objects.requireNonNull(defaults, "eventDefaults");
+        return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws TikTokConfigurationException naming every missing setting (token, event source id) and where to find it
+     */
+    public TikTokEvents build() {
+        List<String> missing = new ArrayList<>();
+        if (accessToken == null) {
+            missing.add("the access token: set " + EnvironmentConfig.ACCESS_TOKEN + " or accessToken(...)"
+                    + " (TikTok Events Manager > your pixel or event set > Settings > Generate Access Token)");
+        }
+        if (sourceIds.isEmpty()) {
+            missing.add("an event source id: set " + EnvironmentConfig.PIXEL_ID + " or pixelCode(...) for web events"
+                    + " (TikTok Events Manager > Data Sources > your pixel: Pixel ID), or appId(...),"
+                    + " offlineEventSetId(...), crmEventSetId(...) for the other sources");
+        }
+        if (!missing.isEmpty()) {
+            throw new TikTokConfigurationException("TikTok client is not configured, missing " + String.join("; and ", missing));
+        }
+        ClientSettings settings = new ClientSettings(accessToken, sourceIds, testEventCode, partnerName, apiVersion,
+                baseUrl, edition, pixelBatchSize);
+        OkHttpClient client = HttpClientFactory.create(httpClient, connectTimeout, readTimeout, writeTimeout,
+                callTimeout, httpLogLevel, httpLogger, accessToken);
+        return new TikTokEvents(settings, eventDefaults, client, httpClient == null);
+    }
+
+    private static Duration positive(Duration timeout, String name) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new TikTokConfigurationException(name + " must be positive: an infinite wait can hang a thread for hours");
+        }
+        return timeout;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Shows which settings are present, never the token. */
+    @Override
+    public String toString() {
+        return "TikTokEventsBuilder{accessToken=" + (accessToken == null ? "missing" : "***") + ", sourceIds=" + sourceIds
+                + ", apiVersion=" + apiVersion + ", baseUrl=" + baseUrl + ", edition=" + edition + '}';
+    }
+}

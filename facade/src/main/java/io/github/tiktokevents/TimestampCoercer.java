@@ -1,0 +1,77 @@
+package io.github.tiktokevents;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+
+/**
+ * Turns the timestamp forms users have at hand into one {@link OffsetDateTime}, and refuses values that are
+ * ambiguous (no offset and no default zone) or implausible (before 2000, or more than a day ahead of the clock,
+ * which is what seconds passed as milliseconds and the reverse look like).
+ */
+final class TimestampCoercer {
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final String FIELD = "timestamp";
+
+    private TimestampCoercer() {
+    }
+
+    static OffsetDateTime fromIso(String text, EventDefaults defaults) {
+        if (text == null || text.isBlank()) {
+            throw new TikTokValidationException(FIELD, "is blank");
+        }
+        TemporalAccessor parsed;
+        try {
+            parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.trim(), ZonedDateTime::from, LocalDateTime::from);
+        } catch (DateTimeParseException e) {
+            throw new TikTokValidationException(FIELD, "is not an ISO-8601 date-time such as 2023-02-01T00:00:00-03:00");
+        }
+        if (parsed instanceof ZonedDateTime) {
+            return checked(((ZonedDateTime) parsed).toOffsetDateTime(), defaults);
+        }
+        if (defaults.zoneOrNull() == null) {
+            throw new TikTokValidationException(FIELD, "has no offset: add one (such as Z or -03:00) or configure a default zone"
+                    + " (EventDefaults.withDefaultZone)");
+        }
+        return checked(((LocalDateTime) parsed).atZone(defaults.zoneOrNull()).toOffsetDateTime(), defaults);
+    }
+
+    static OffsetDateTime fromInstant(Instant instant, EventDefaults defaults) {
+        if (instant == null) {
+            throw new TikTokValidationException(FIELD, "is null");
+        }
+        return checked(instant.atOffset(ZoneOffset.UTC), defaults);
+    }
+
+    static OffsetDateTime fromEpochSeconds(long seconds, EventDefaults defaults) {
+        return fromInstant(Instant.ofEpochSecond(seconds), defaults);
+    }
+
+    static OffsetDateTime fromEpochMillis(long millis, EventDefaults defaults) {
+        return fromInstant(Instant.ofEpochMilli(millis), defaults);
+    }
+
+    static OffsetDateTime now(EventDefaults defaults) {
+        return defaults.clock().instant().atOffset(ZoneOffset.UTC);
+    }
+
+    static OffsetDateTime checked(OffsetDateTime time, EventDefaults defaults) {
+        if (time == null) {
+            throw new TikTokValidationException(FIELD, "is null");
+        }
+        Instant instant = time.toInstant();
+        if (instant.isBefore(EARLIEST)) {
+            throw new TikTokValidationException(FIELD, "is before 2000 (were seconds passed as milliseconds?)");
+        }
+        if (instant.isAfter(defaults.clock().instant().plus(1, ChronoUnit.DAYS))) {
+            throw new TikTokValidationException(FIELD, "is more than a day in the future (were milliseconds passed as seconds?)");
+        }
+        return time;
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.tiktokevents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.BiFunction;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Properties of the normalisers over arbitrary input: they return a digest or throw the documented validation
+ * error and nothing else; a digest fed back comes out unchanged; and no message carries the raw value.
+ */
+class NormaliserPropertiesTest {
+    private static final BiFunction<String, String, String> EMAIL = PiiNormalizer::email;
+    private static final BiFunction<String, String, String> PHONE_NO_DEFAULT = (v, f) -> PiiNormalizer.phone(v, f, null);
+    private static final BiFunction<String, String, String> PHONE_BR = (v, f) -> PiiNormalizer.phone(v, f, "55");
+    private static final BiFunction<String, String, String> EXTERNAL_ID = PiiNormalizer::externalId;
+
+    @Provide
+    Arbitrary<String> anything() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(40),
+                Arbitraries.strings().withChars("0123456789+-() .@abcXYZ\t").ofMaxLength(24),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofLength(64));
+    }
+
+    @Property
+    void normalisersReturnADigestOrThrowOnlyTheValidationError(@ForAll("anything") String raw) {
+        for (BiFunction<String, String, String> normaliser : new BiFunction[] {EMAIL, PHONE_NO_DEFAULT, PHONE_BR, EXTERNAL_ID}) {
+            try {
+                String digest = normaliser.apply(raw, "user.field");
+                assertThat(Sha256.isHexDigest(digest)).isTrue();
+                assertThat(digest).isLowerCase();
+            } catch (TikTokValidationException e) {
+                assertThat(e.field()).isEqualTo("user.field");
+            }
+        }
+    }
+
+    @Property
+    void aDigestPassesThroughEveryNormaliserUnchanged(@ForAll("anything") String raw) {
+        for (BiFunction<String, String, String> normaliser : new BiFunction[] {EMAIL, PHONE_NO_DEFAULT, PHONE_BR, EXTERNAL_ID}) {
+            String digest;
+            try {
+                digest = normaliser.apply(raw, "user.field");
+            } catch (TikTokValidationException invalid) {
+                continue;
+            }
+            assertThat(normaliser.apply(digest, "user.field")).isEqualTo(digest);
+            assertThat(PiiNormalizer.alreadyHashed(digest.toUpperCase(), "user.field")).isEqualTo(digest);
+        }
+    }
+
+    @Property
+    void noMessageContainsTheRawValue(@ForAll("anything") String raw) {
+        String trimmed = raw.trim();
+        for (BiFunction<String, String, String> normaliser : new BiFunction[] {EMAIL, PHONE_NO_DEFAULT, PHONE_BR, EXTERNAL_ID}) {
+            try {
+                normaliser.apply(raw, "user.field");
+            } catch (TikTokValidationException e) {
+                // Short values (a letter, a digit) can occur in any sentence by chance; the rule is about real values.
+                if (trimmed.length() >= 4) {
+                    assertThat(e.getMessage()).doesNotContain(trimmed);
+                }
+            }
+        }
+    }
+}

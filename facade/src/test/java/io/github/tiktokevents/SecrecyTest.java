@@ -1,0 +1,86 @@
+package io.github.tiktokevents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Captures everything a user could see during failing calls (HTTP logs at the most verbose level, exception
+ * messages and causes, and the toString() of every public type) and finds neither the token nor a raw personal value.
+ */
+class SecrecyTest {
+    static final String EMAIL = "Jane.Secret@Example.org";
+    static final String PHONE = "+55 41 99886-2934";
+    static final String EXTERNAL_ID = "customer-raw-777";
+    static final List<String> SECRETS = List.of(MockTikTok.TOKEN, "jane.secret@example.org", "5541998862934",
+            "99886-2934", EXTERNAL_ID.toLowerCase(Locale.ROOT));
+
+    @Test
+    void noTokenOrRawPersonalValueAppearsAnywhere() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (MockTikTok tiktok = new MockTikTok();
+             TikTokEvents client = tiktok.clientBuilder().httpLogLevel(HttpLogLevel.BODY).httpLogger(seen::add)
+                     .appId("app").build()) {
+            TikTokEventsBuilder builder = tiktok.clientBuilder();
+            User user = User.builder().email(EMAIL).phone(PHONE).externalId(EXTERNAL_ID).ip("13.57.97.131").build();
+            Content content = Content.builder().contentId("sku").contentType(ContentType.PRODUCT).price(1).build();
+            Properties properties = Properties.builder().currency("usd").value(1).addContent(content).build();
+            Event event = Event.builder("Purchase").user(user).page(Page.of("https://shop.example")).properties(properties).build();
+            Event appEvent = Event.builder("InstallApp").source(EventSource.APP).app(App.of("app"))
+                    .ad(Ad.builder().campaignId("c").build()).user(user).build();
+            Event crm = Event.builder("Lead").source(EventSource.CRM).lead(Lead.of("1")).build();
+
+            tiktok.answer("{\"code\":40105,\"message\":\"Access token " + MockTikTok.TOKEN + " invalid\",\"request_id\":\"r1\"}");
+            tiktok.answer("{\"code\":40002,\"message\":\"Invalid parameter\",\"request_id\":\"r2\"}");
+            tiktok.answer(500, "boom", "Retry-After", "3");
+            tiktok.server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+            tiktok.answer("{\"code\":20001,\"message\":\"partial\",\"request_id\":\"r5\",\"data\":{\"x\":1}}");
+
+            List<Object> shown = new ArrayList<>(List.of(client, builder, user, content, properties, event, appEvent,
+                    crm, EventDefaults.standard(), Page.of("https://a.example"), App.of("app"), Lead.of("1"),
+                    Ad.builder().build()));
+            shown.add(thrown(() -> client.send(event)));
+            shown.add(thrown(() -> client.sendAsync(appEvent).join()));
+            BatchResult batch = client.sendBatch(List.of(event, appEvent));
+            shown.add(batch);
+            shown.addAll(batch.chunks());
+            batch.failedChunks().forEach(chunk -> shown.add(chunk.error()));
+            shown.add(client.send(event));
+            shown.add(thrown(() -> client.send(crm)));
+            shown.add(thrown(() -> User.builder().email("Jane.Secret@@Example.org")));
+            shown.add(thrown(() -> User.builder().phone("99886-2934")));
+            shown.add(thrown(() -> TikTokEvents.builder().accessToken(MockTikTok.TOKEN).build()));
+
+            for (Object item : shown) {
+                seen.add(String.valueOf(item));
+                for (Throwable t = item instanceof Throwable ? (Throwable) item : null; t != null; t = t.getCause()) {
+                    seen.add(t.toString());
+                    seen.add(String.valueOf(t.getMessage()));
+                }
+            }
+        }
+        assertThat(seen).anySatisfy(line -> assertThat(line).contains("Access-Token"));
+        for (String line : seen) {
+            for (String secret : SECRETS) {
+                assertThat(line.toLowerCase(Locale.ROOT)).as("a line the user can see").doesNotContain(secret.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    private static Throwable thrown(Runnable call) {
+        try {
+            call.run();
+        } catch (CompletionException e) {
+            return e.getCause();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("expected a failure");
+    }
+}
