@@ -1,0 +1,74 @@
+package io.github.tiktokevents.benchmarks;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import io.github.tiktokevents.BenchmarkAccess;
+import io.github.tiktokevents.Event;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import okio.Buffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Benchmark 1 (and 3, with {@code -prof gc}): the cost of turning the quick-start event into request bytes.
+ *
+ * <ul>
+ *   <li>{@code sdkPrepare}: the SDK's whole path before the network: build the event (validate, normalise, SHA-256
+ *       hash email, phone and external id), map it and serialise the Events API 2.0 request body.</li>
+ *   <li>{@code baseline}: the minimum by hand: three SHA-256 hex digests put into a pre-built Gson tree, serialised
+ *       once to UTF-8.</li>
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Thread)
+public class PreparationBenchmark {
+    private final Gson gson = new Gson();
+    private Sha256Hex sha256;
+    private JsonObject request;
+    private JsonObject user;
+
+    /** Builds the baseline's reusable pieces: one digest and the pre-built tree. */
+    @Setup
+    public void setUp() {
+        sha256 = new Sha256Hex();
+        request = QuickStartJson.request("123456789");
+        user = QuickStartJson.user(request);
+    }
+
+    /**
+     * The SDK's preparation of one event.
+     *
+     * @return the request body, so the JIT cannot drop the work
+     */
+    @Benchmark
+    public Buffer sdkPrepare() {
+        Event event = QuickStartEvent.build("123456789");
+        return BenchmarkAccess.eventTrackBody(QuickStartJson.PIXEL, event);
+    }
+
+    /**
+     * The hand-written minimum.
+     *
+     * @return the request body bytes
+     */
+    @Benchmark
+    public byte[] baseline() {
+        user.addProperty("email", sha256.hash(QuickStartJson.EMAIL));
+        user.addProperty("phone", sha256.hash(QuickStartJson.PHONE));
+        user.addProperty("external_id", sha256.hash(QuickStartJson.EXTERNAL_ID));
+        return gson.toJson(request).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.tiktokevents.benchmarks;
+
+import io.github.tiktokevents.Content;
+import io.github.tiktokevents.ContentType;
+import io.github.tiktokevents.Event;
+import io.github.tiktokevents.Page;
+import io.github.tiktokevents.Properties;
+import io.github.tiktokevents.User;
+
+/** Builds the README's quick-start event through the SDK: validation, normalisation and hashing included. */
+final class QuickStartEvent {
+    private QuickStartEvent() {
+    }
+
+    static Event build(String eventId) {
+        return Event.builder("ViewContent")
+                .eventId(eventId)
+                .epochSeconds(1675220400L)
+                .user(User.builder()
+                        .email(QuickStartJson.EMAIL).phone(QuickStartJson.PHONE).externalId(QuickStartJson.EXTERNAL_ID)
+                        .ttp(QuickStartJson.TTP).ttclid(QuickStartJson.TTCLID)
+                        .ip(QuickStartJson.IP).userAgent(QuickStartJson.USER_AGENT)
+                        .build())
+                .page(Page.of("https://www.example.com", "https://www.google.com"))
+                .properties(Properties.builder()
+                        .currency("BRL").value(1.00).description("mock description").query("mock query")
+                        .addContent(Content.builder().contentType(ContentType.PRODUCT).contentId("123456789")
+                                .contentName("mock content name").contentCategory("mock content category")
+                                .price(1.00).quantity(1).build())
+                        .build())
+                .build();
+    }
+}
