@@ -47,16 +47,6 @@ final class RequestHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } catch (InterruptedException e) {
-            // the emulator is closing during a delay: give up on this request
-            Thread.currentThread().interrupt();
-            Responses.drop(exchange);
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
         long number = sequence.incrementAndGet();
         RecordedRequestDraft draft = new RecordedRequestDraft(number, clock.instant(), exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(), redacted(exchange.getRequestHeaders()),
@@ -66,8 +56,14 @@ final class RequestHandler implements HttpHandler {
         Optional<Fault> fault = faults.decide();
         Fault shown = fault.orElse(null);
         if (shown instanceof Fault.Delay delay) {
-            sleeper.sleep(delay.delay());
-            shown = delay.then();
+            try {
+                sleeper.sleep(delay.delay());
+                shown = delay.then();
+            } catch (InterruptedException e) {
+                // the emulator is closing: the request is recorded as dropped, as the client sees it
+                Thread.currentThread().interrupt();
+                shown = new Fault.Drop();
+            }
         }
         RecordedRequest recorded;
         if (shown == null) {

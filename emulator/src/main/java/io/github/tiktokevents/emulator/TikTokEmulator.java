@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A local TikTok Events API: serves {@code POST /open_api/{version}/event/track/}, {@code /pixel/track/} and
@@ -37,7 +35,7 @@ public final class TikTokEmulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Recording recording = new Recording();
     private HttpServer server;
-    private ExecutorService executor;
+    private HandlerThreads executor;
     private boolean closed;
 
     TikTokEmulator(TikTokEmulatorBuilder settings) {
@@ -71,7 +69,7 @@ public final class TikTokEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + settings.host + ":" + settings.port, e);
         }
-        executor = HandlerThreads.create(settings.handlerThreads, server.getAddress().getPort());
+        executor = new HandlerThreads(settings.handlerThreads, server.getAddress().getPort());
         server.setExecutor(executor);
         server.createContext("/", new RequestHandler(judge, faults, recording, settings.sleeper, settings.clock,
                 settings.listener));
@@ -238,9 +236,8 @@ public final class TikTokEmulator implements AutoCloseable {
             return;
         }
         server.stop(0);
-        executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!executor.stop(Duration.ofSeconds(10))) {
                 throw new IllegalStateException("emulator handler threads did not stop within 10 s");
             }
         } catch (InterruptedException e) {
