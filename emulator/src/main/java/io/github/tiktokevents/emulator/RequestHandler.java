@@ -65,41 +65,39 @@ final class RequestHandler implements HttpHandler {
                 shown = new Fault.Drop();
             }
         }
-        RecordedRequest recorded;
         if (shown == null) {
             Headers headers = exchange.getRequestHeaders();
             Verdict verdict = judge.judge(draft.method(), route, headers.getFirst("Access-Token"),
                     headers.containsKey("Authorization"), body);
-            recorded = draft.finish(route, eventsOf(route, body, number, verdict.accepted()), verdict.httpStatus(),
-                    OptionalLong.of(verdict.code()), verdict.message(), fault, verdict.accepted());
-            recording.add(recorded);
+            record(draft.finish(route, eventsOf(route, body, number, verdict.accepted()), verdict.httpStatus(),
+                    OptionalLong.of(verdict.code()), verdict.message(), fault, verdict.accepted()));
             Responses.envelope(exchange, verdict.httpStatus(), verdict.code(), verdict.message(), draft.requestId(),
                     null);
         } else {
-            recorded = answerWithFault(exchange, shown, draft, route, eventsOf(route, body, number, false), fault);
+            answerWithFault(exchange, shown, draft, route, eventsOf(route, body, number, false), fault);
         }
+    }
+
+    /** Records, then tells the listener, both before answering, so that whoever has the answer sees both. */
+    private void record(RecordedRequest recorded) {
+        recording.add(recorded);
         listener.accept(recorded);
     }
 
-    private RecordedRequest answerWithFault(HttpExchange exchange, Fault shown, RecordedRequestDraft draft,
+    private void answerWithFault(HttpExchange exchange, Fault shown, RecordedRequestDraft draft,
             Route route, List<RecordedEvent> events, Optional<Fault> fault) throws IOException {
-        RecordedRequest recorded;
         if (shown instanceof Fault.Answer answer) {
-            recorded = draft.finish(route, events, answer.httpStatus(), OptionalLong.of(answer.code()),
-                    answer.message(), fault, false);
-            recording.add(recorded);
+            record(draft.finish(route, events, answer.httpStatus(), OptionalLong.of(answer.code()), answer.message(),
+                    fault, false));
             Responses.envelope(exchange, answer.httpStatus(), answer.code(), answer.message(), draft.requestId(),
                     answer.retryAfter());
         } else if (shown instanceof Fault.RawBody raw) {
-            recorded = draft.finish(route, events, raw.httpStatus(), OptionalLong.empty(), "", fault, false);
-            recording.add(recorded);
+            record(draft.finish(route, events, raw.httpStatus(), OptionalLong.empty(), "", fault, false));
             Responses.raw(exchange, raw);
         } else {
-            recorded = draft.finish(route, events, 0, OptionalLong.empty(), "", fault, false);
-            recording.add(recorded);
+            record(draft.finish(route, events, 0, OptionalLong.empty(), "", fault, false));
             Responses.drop(exchange);
         }
-        return recorded;
     }
 
     private static List<RecordedEvent> eventsOf(Route route, ParsedBody body, long number, boolean accepted) {

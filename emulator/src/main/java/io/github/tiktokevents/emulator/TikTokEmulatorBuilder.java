@@ -160,8 +160,8 @@ public final class TikTokEmulatorBuilder {
     }
 
     /**
-     * Called on a handler thread after each request is recorded (and answered, unless the answer failed), such as
-     * to log it. Keep it fast; it must be thread-safe.
+     * Called on a handler thread for each request, once it is recorded and before it is answered, such as to log
+     * it. Keep it fast (the client waits for it); it must be thread-safe and should not throw.
      *
      * @param listener the listener
      * @return this builder
