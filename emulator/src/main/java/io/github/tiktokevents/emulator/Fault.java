@@ -26,7 +26,14 @@ public sealed interface Fault permits Fault.Answer, Fault.Drop, Fault.RawBody, F
      * @param retryAfter the {@code Retry-After} header to send, or {@code null} for none
      */
     record Answer(int httpStatus, long code, String message, Duration retryAfter) implements Fault {
-        /** Checks the status and message. */
+        /**
+         * Checks the arguments.
+         *
+         * @param httpStatus the HTTP status, 200 to 599
+         * @param code the envelope's {@code code}
+         * @param message the envelope's {@code message}
+         * @param retryAfter the {@code Retry-After} header, not negative, or {@code null}
+         */
         public Answer {
             checkStatus(httpStatus);
             Objects.requireNonNull(message, "message");
@@ -48,7 +55,13 @@ public sealed interface Fault permits Fault.Answer, Fault.Drop, Fault.RawBody, F
      * @param body the body, sent as UTF-8
      */
     record RawBody(int httpStatus, String contentType, String body) implements Fault {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param httpStatus the HTTP status, 200 to 599
+         * @param contentType the {@code Content-Type} header
+         * @param body the body
+         */
         public RawBody {
             checkStatus(httpStatus);
             Objects.requireNonNull(contentType, "contentType");
@@ -63,7 +76,12 @@ public sealed interface Fault permits Fault.Answer, Fault.Drop, Fault.RawBody, F
      * @param then the fault to show after waiting, or {@code null} to answer normally
      */
     record Delay(Duration delay, Fault then) implements Fault {
-        /** Checks the delay. */
+        /**
+         * Checks the arguments.
+         *
+         * @param delay how long to wait, not negative
+         * @param then the fault to show after waiting (not a delay), or {@code null}
+         */
         public Delay {
             Objects.requireNonNull(delay, "delay");
             if (delay.isNegative()) {

@@ -31,6 +31,8 @@ public final class TikTokEmulator implements AutoCloseable {
     /** The access token an emulator accepts when none is configured. */
     public static final String DEFAULT_ACCESS_TOKEN = "test-token";
 
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
     private final TikTokEmulatorBuilder settings;
     private final Faults faults = new Faults();
     private final Recording recording = new Recording();
@@ -64,6 +66,7 @@ public final class TikTokEmulator implements AutoCloseable {
         }
         Judge judge = new Judge(settings.accessToken, settings.allowedEventSourceIds, settings.clock,
                 settings.futureTolerance);
+        disableNagleUnlessConfigured();
         try {
             server = HttpServer.create(new InetSocketAddress(settings.host, settings.port), 0);
         } catch (IOException e) {
@@ -248,6 +251,17 @@ public final class TikTokEmulator implements AutoCloseable {
     @Override
     public String toString() {
         return "TikTokEmulator[" + (isRunning() ? baseUrl() : closed ? "closed" : "not started") + "]";
+    }
+
+    /**
+     * The JDK server writes the headers and the body of a response separately; with Nagle's algorithm on, the body
+     * then waits for the client's delayed ACK, about 40 ms per request on a kept-alive connection. The server reads
+     * this property once per JVM, so it is set only if nobody chose a value.
+     */
+    private static void disableNagleUnlessConfigured() {
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
     }
 
     private String hostForUrl() {
