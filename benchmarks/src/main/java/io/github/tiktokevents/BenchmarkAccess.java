@@ -1,8 +1,6 @@
 package io.github.tiktokevents;
 
-import io.github.tiktokevents.client.model.EventTrackRequest;
 import java.util.List;
-import okio.Buffer;
 
 /**
  * The benchmarks' window onto package-private SDK steps, so they measure exactly what {@code send} does before
@@ -19,11 +17,8 @@ public final class BenchmarkAccess {
      * @param event the event, already built (normalised and hashed)
      * @return the UTF-8 request body
      */
-    public static Buffer eventTrackBody(String pixelCode, Event event) {
-        EventTrackRequest envelope = new EventTrackRequest()
-                .eventSource(io.github.tiktokevents.client.model.EventSource.WEB)
-                .eventSourceId(pixelCode);
-        return WireJson.eventTrackBody(envelope, List.of(event));
+    public static byte[] eventTrackBody(String pixelCode, Event event) {
+        return EventJson.eventTrackBody(EventSource.WEB, pixelCode, null, null, List.of(event));
     }
 
     /**

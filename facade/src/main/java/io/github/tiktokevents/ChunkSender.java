@@ -2,7 +2,6 @@ package io.github.tiktokevents;
 
 import io.github.tiktokevents.client.ApiClient;
 import io.github.tiktokevents.client.ApiException;
-import io.github.tiktokevents.client.model.EventTrackRequest;
 import io.github.tiktokevents.client.model.PixelBatchEvent;
 import io.github.tiktokevents.client.model.PixelBatchRequest;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.Buffer;
 
 /**
  * Sends one chunk (events of one source, within the request size cap) as one HTTP request, blocking or through
@@ -98,15 +96,10 @@ final class ChunkSender {
         String sourceId = settings.sourceId(source);
         String version = apiClient.escapeString(settings.apiVersion());
         String path;
-        Buffer body;
+        byte[] body;
         if (settings.edition() == ApiEdition.EVENTS_V2) {
             path = "/open_api/" + version + "/event/track/";
-            EventTrackRequest envelope = new EventTrackRequest()
-                    .eventSource(io.github.tiktokevents.client.model.EventSource.fromValue(source.wireValue()))
-                    .eventSourceId(sourceId)
-                    .testEventCode(settings.testEventCode())
-                    .partnerName(settings.partnerName());
-            body = WireJson.eventTrackBody(envelope, chunk);
+            body = EventJson.eventTrackBody(source, sourceId, settings.testEventCode(), settings.partnerName(), chunk);
         } else if (chunk.size() == 1) {
             path = "/open_api/" + version + "/pixel/track/";
             body = WireJson.body(WireMapper.pixelTrackRequest(chunk.get(0), sourceId, settings.testEventCode(), settings.partnerName()));
@@ -127,7 +120,7 @@ final class ChunkSender {
             // request-signing auth schemes, which an API key does not need.
             Request bare = apiClient.buildRequest(null, path, "POST", Collections.emptyList(), Collections.emptyList(),
                     null, headers, Collections.emptyMap(), Collections.emptyMap(), AUTH, null);
-            return bare.newBuilder().post(RequestBody.create(body.readByteString(), JSON_TYPE)).build();
+            return bare.newBuilder().post(RequestBody.create(body, JSON_TYPE)).build();
         } catch (ApiException e) {
             throw new TikTokConfigurationException("could not build the request to " + path + ": " + e.getClass().getSimpleName());
         }

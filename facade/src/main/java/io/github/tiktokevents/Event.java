@@ -137,10 +137,15 @@ public final class Event {
     byte[] eventTrackJson() {
         byte[] json = eventTrackJson;
         if (json == null) {
-            json = WireJson.eventData(this);
+            json = EventJson.eventData(this);
             eventTrackJson = json;
         }
         return json;
+    }
+
+    /** Whether {@link #eventTrackJson()} has already been computed (and so costs nothing to reuse). */
+    boolean hasCachedJson() {
+        return eventTrackJson != null;
     }
 
     /**

@@ -1,31 +1,48 @@
 package io.github.tiktokevents;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * SHA-256 as 64 lowercase hex characters. One {@link MessageDigest} per thread: {@code MessageDigest.getInstance}
- * walks the security providers on every call, which costs more than hashing a short value.
+ * SHA-256 as 64 lowercase hex characters, the form TikTok expects for hashed personal data.
+ *
+ * <p>Hashing runs for every email, phone and external id of every event, so each thread keeps one digest and its
+ * scratch arrays: the only allocation per value is the resulting {@code String} (and, for non-ASCII input, its
+ * UTF-8 bytes).
  */
 final class Sha256 {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final int SCRATCH_INPUT_CHARS = 256;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private Sha256() {
     }
 
+    /** The lowercase hex SHA-256 of the UTF-8 bytes of {@code value}. */
     static String hex(String value) {
-        byte[] hash = DIGEST.get().digest(value.getBytes(StandardCharsets.UTF_8));
-        char[] out = new char[hash.length * 2];
-        for (int i = 0; i < hash.length; i++) {
-            out[2 * i] = HEX[(hash[i] >> 4) & 0xF];
-            out[2 * i + 1] = HEX[hash[i] & 0xF];
+        Scratch scratch = SCRATCH.get();
+        MessageDigest digest = scratch.digest;
+        if (!scratch.encodeAscii(value)) {
+            digest.update(value.getBytes(StandardCharsets.UTF_8));
+        } else {
+            digest.update(scratch.input, 0, value.length());
         }
-        return new String(out);
+        try {
+            digest.digest(scratch.sum, 0, scratch.sum.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a 32-byte buffer always holds a SHA-256 digest", e);
+        }
+        byte[] hex = scratch.hex;
+        for (int i = 0; i < scratch.sum.length; i++) {
+            hex[2 * i] = HEX[(scratch.sum[i] >> 4) & 0xF];
+            hex[2 * i + 1] = HEX[scratch.sum[i] & 0xF];
+        }
+        return new String(hex, 0, hex.length, StandardCharsets.ISO_8859_1);
     }
 
-    /** Whether the value already is a SHA-256 digest: exactly 64 hex characters, either case. */
+    /** Whether {@code value} is exactly 64 hexadecimal characters (either case), i.e. looks already hashed. */
     static boolean isHexDigest(String value) {
         if (value.length() != 64) {
             return false;
@@ -40,11 +57,35 @@ final class Sha256 {
         return true;
     }
 
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    /** One thread's digest and buffers. */
+    private static final class Scratch {
+        final MessageDigest digest = newDigest();
+        final byte[] input = new byte[SCRATCH_INPUT_CHARS];
+        final byte[] sum = new byte[32];
+        final byte[] hex = new byte[64];
+
+        /** Copies a short ASCII value into {@link #input}; false when it is too long or not ASCII. */
+        boolean encodeAscii(String value) {
+            int length = value.length();
+            if (length > input.length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    return false;
+                }
+                input[i] = (byte) c;
+            }
+            return true;
+        }
+
+        private static MessageDigest newDigest() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform must provide SHA-256", e);
+            }
         }
     }
 }

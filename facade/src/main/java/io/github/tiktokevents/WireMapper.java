@@ -1,12 +1,5 @@
 package io.github.tiktokevents;
 
-import io.github.tiktokevents.client.model.EventAd;
-import io.github.tiktokevents.client.model.EventApp;
-import io.github.tiktokevents.client.model.EventData;
-import io.github.tiktokevents.client.model.EventLead;
-import io.github.tiktokevents.client.model.EventProperties;
-import io.github.tiktokevents.client.model.EventUser;
-import io.github.tiktokevents.client.model.HashedIdentifiers;
 import io.github.tiktokevents.client.model.PixelBatchEvent;
 import io.github.tiktokevents.client.model.PixelContent;
 import io.github.tiktokevents.client.model.PixelContext;
@@ -19,91 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps the facade's {@link Event} onto the generated wire models: Events API 2.0 {@link EventData} and 1.0
- * {@link PixelBatchEvent} / {@link PixelTrackRequest}. The only place that knows both sides. Empty lists are mapped
- * to null because the generated models would otherwise send {@code []}.
+ * Maps the facade's {@link Event} onto the generated Events API 1.0 models ({@link PixelBatchEvent} /
+ * {@link PixelTrackRequest}). Events API 2.0 events are written directly by {@link EventJson}. Empty lists are
+ * mapped to null because the generated models would otherwise send {@code []}.
  */
 final class WireMapper {
     private WireMapper() {
-    }
-
-    static EventData eventData(Event event) {
-        EventData data = new EventData()
-                .event(event.name())
-                .eventTime(event.time().getEpochSecond())
-                .eventId(event.eventId());
-        event.user().ifPresent(user -> data.user(eventUser(user)));
-        event.properties().ifPresent(properties -> data.properties(eventProperties(properties)));
-        event.page().ifPresent(page -> data.page(page(page)));
-        event.app().ifPresent(app -> data.app(new EventApp().appId(app.appId())
-                .appName(app.appName().orElse(null)).appVersion(app.appVersion().orElse(null))));
-        event.ad().ifPresent(ad -> data.ad(eventAd(ad)));
-        event.lead().ifPresent(lead -> data.lead(new EventLead().leadId(lead.leadId())
-                .leadEventSource(lead.leadEventSource().orElse(null))));
-        event.limitedDataUse().ifPresent(data::limitedDataUse);
-        return data;
-    }
-
-    private static EventUser eventUser(User user) {
-        return new EventUser()
-                .email(identifiers(user.hashedEmails()))
-                .phone(identifiers(user.hashedPhones()))
-                .externalId(identifiers(user.hashedExternalIds()))
-                .ttclid(user.ttclid().orElse(null))
-                .ttp(user.ttp().orElse(null))
-                .ip(user.ip().orElse(null))
-                .userAgent(user.userAgent().orElse(null))
-                .locale(user.locale().orElse(null))
-                .idfa(user.idfa().orElse(null))
-                .idfv(user.idfv().orElse(null))
-                .gaid(user.gaid().orElse(null));
-    }
-
-    /** One value goes as a string, several as an array: both are what TikTok accepts. */
-    private static HashedIdentifiers identifiers(List<String> hashes) {
-        if (hashes.isEmpty()) {
-            return null;
-        }
-        return new HashedIdentifiers(hashes.size() == 1 ? hashes.get(0) : hashes);
-    }
-
-    private static EventProperties eventProperties(Properties properties) {
-        List<io.github.tiktokevents.client.model.Content> contents = new ArrayList<>(properties.contents().size());
-        for (Content content : properties.contents()) {
-            contents.add(new io.github.tiktokevents.client.model.Content()
-                    .contentId(content.contentId().orElse(null))
-                    .contentType(content.contentType().map(WireMapper::contentType).orElse(null))
-                    .contentName(content.contentName().orElse(null))
-                    .contentCategory(content.contentCategory().orElse(null))
-                    .brand(content.brand().orElse(null))
-                    .price(content.price().orElse(null))
-                    .quantity(content.quantity().orElse(null)));
-        }
-        return new EventProperties()
-                .contents(contents.isEmpty() ? null : contents)
-                .contentType(properties.commonContentType().map(WireMapper::contentType).orElse(null))
-                .contentIds(properties.contentIds().isEmpty() ? null : properties.contentIds())
-                .currency(properties.currency().orElse(null))
-                .value(properties.value().orElse(null))
-                .numItems(properties.numItems().orElse(null))
-                .searchString(properties.searchString().orElse(null))
-                .query(properties.query().orElse(null))
-                .description(properties.description().orElse(null))
-                .orderId(properties.orderId().orElse(null))
-                .shopId(properties.shopId().orElse(null))
-                .predictedLtv(properties.predictedLtv().orElse(null));
-    }
-
-    private static EventAd eventAd(Ad ad) {
-        return new EventAd()
-                .callback(ad.callback().orElse(null))
-                .campaignId(ad.campaignId().orElse(null))
-                .adId(ad.adId().orElse(null))
-                .creativeId(ad.creativeId().orElse(null))
-                .isRetargeting(ad.retargeting().orElse(null))
-                .attributed(ad.attributed().orElse(null))
-                .attributeType(ad.attributeType().orElse(null))
-                .attributeProvider(ad.attributeProvider().orElse(null));
     }
 
     private static io.github.tiktokevents.client.model.Page page(Page page) {

@@ -6,7 +6,6 @@ import io.github.tiktokevents.BenchmarkAccess;
 import io.github.tiktokevents.Event;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import okio.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,7 +53,7 @@ public class PreparationBenchmark {
      * @return the request body, so the JIT cannot drop the work
      */
     @Benchmark
-    public Buffer sdkPrepare() {
+    public byte[] sdkPrepare() {
         Event event = QuickStartEvent.build("123456789");
         return BenchmarkAccess.eventTrackBody(QuickStartJson.PIXEL, event);
     }

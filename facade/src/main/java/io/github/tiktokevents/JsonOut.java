@@ -1,0 +1,234 @@
+package io.github.tiktokevents;
+
+import java.util.Arrays;
+
+/**
+ * A minimal JSON writer straight into UTF-8 bytes, for the one hot path that is worth it: serialising events.
+ * It builds no tree and no intermediate {@code String}; field names are pre-encoded once with {@link #name(String)}.
+ * Not thread-safe: one instance per serialisation.
+ *
+ * <p>{@link #pooled()} writes into a per-thread scratch array, so the only allocation of a serialisation is the
+ * exact-size result of {@link #toByteArray()}; an array that grew very large is not kept.
+ */
+final class JsonOut {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int SCRATCH_BYTES = 4096;
+    private static final int MAX_KEPT_SCRATCH_BYTES = 64 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
+
+    private byte[] buffer;
+    private int length;
+    private boolean needsComma;
+    private final boolean pooled;
+
+    JsonOut(int initialCapacity) {
+        buffer = new byte[Math.max(16, initialCapacity)];
+        pooled = false;
+    }
+
+    private JsonOut(byte[] scratch) {
+        buffer = scratch;
+        pooled = true;
+    }
+
+    /** A writer on this thread's scratch array; call {@link #toByteArray()} once, and do not nest two of them. */
+    static JsonOut pooled() {
+        return new JsonOut(SCRATCH.get());
+    }
+
+    /** Pre-encodes {@code "name":} for a field whose name needs no escaping. */
+    static byte[] name(String fieldName) {
+        byte[] encoded = new byte[fieldName.length() + 3];
+        encoded[0] = '"';
+        for (int i = 0; i < fieldName.length(); i++) {
+            encoded[i + 1] = (byte) fieldName.charAt(i);
+        }
+        encoded[encoded.length - 2] = '"';
+        encoded[encoded.length - 1] = ':';
+        return encoded;
+    }
+
+    JsonOut beginObject() {
+        separate();
+        put((byte) '{');
+        needsComma = false;
+        return this;
+    }
+
+    JsonOut endObject() {
+        put((byte) '}');
+        needsComma = true;
+        return this;
+    }
+
+    JsonOut beginArray() {
+        separate();
+        put((byte) '[');
+        needsComma = false;
+        return this;
+    }
+
+    JsonOut endArray() {
+        put((byte) ']');
+        needsComma = true;
+        return this;
+    }
+
+    /** Writes a pre-encoded field name; the next value follows it without a comma. */
+    JsonOut name(byte[] encodedName) {
+        separate();
+        putAll(encodedName, 0, encodedName.length);
+        needsComma = false;
+        return this;
+    }
+
+    /** Writes already-encoded JSON (an element serialised earlier) as the next value. */
+    JsonOut raw(byte[] json) {
+        separate();
+        putAll(json, 0, json.length);
+        needsComma = true;
+        return this;
+    }
+
+    JsonOut value(String text) {
+        separate();
+        put((byte) '"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                asciiChar(c);
+            } else if (c < 0x800) {
+                ensure(2);
+                buffer[length++] = (byte) (0xC0 | (c >> 6));
+                buffer[length++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                ensure(4);
+                buffer[length++] = (byte) (0xF0 | (codePoint >> 18));
+                buffer[length++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                buffer[length++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                buffer[length++] = (byte) (0x80 | (codePoint & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                put((byte) '?'); // an unpaired surrogate has no UTF-8 form; String.getBytes does the same
+            } else {
+                ensure(3);
+                buffer[length++] = (byte) (0xE0 | (c >> 12));
+                buffer[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                buffer[length++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        put((byte) '"');
+        needsComma = true;
+        return this;
+    }
+
+    JsonOut value(long number) {
+        separate();
+        digits(number);
+        needsComma = true;
+        return this;
+    }
+
+    /**
+     * Writes a finite number: whole amounts below 10^15 as {@code 12.0} without going through a {@code String},
+     * others as Java prints them ({@code 1.25}, {@code 1.0E20}); all parse back to the same double.
+     */
+    JsonOut value(double number) {
+        separate();
+        if (number == Math.rint(number) && Math.abs(number) < 1e15 && !(number == 0 && 1 / number < 0)) {
+            digits((long) number);
+            ensure(2);
+            buffer[length++] = '.';
+            buffer[length++] = '0';
+        } else {
+            ascii(Double.toString(number));
+        }
+        needsComma = true;
+        return this;
+    }
+
+    JsonOut value(boolean flag) {
+        separate();
+        ascii(flag ? "true" : "false");
+        needsComma = true;
+        return this;
+    }
+
+    /** The JSON written so far, as an array of exactly its length. */
+    byte[] toByteArray() {
+        if (!pooled) {
+            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+        }
+        byte[] result = Arrays.copyOf(buffer, length);
+        if (buffer.length <= MAX_KEPT_SCRATCH_BYTES) {
+            SCRATCH.set(buffer);
+        }
+        return result;
+    }
+
+    private void digits(long number) {
+        if (number < 0) {
+            ascii(Long.toString(number));
+            return;
+        }
+        int count = 1;
+        for (long rest = number / 10; rest > 0; rest /= 10) {
+            count++;
+        }
+        ensure(count);
+        for (int i = length + count - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + (number % 10));
+            number /= 10;
+        }
+        length += count;
+    }
+
+    private void asciiChar(char c) {
+        if (c == '"' || c == '\\') {
+            ensure(2);
+            buffer[length++] = '\\';
+            buffer[length++] = (byte) c;
+        } else if (c < 0x20) {
+            ensure(6);
+            buffer[length++] = '\\';
+            buffer[length++] = 'u';
+            buffer[length++] = '0';
+            buffer[length++] = '0';
+            buffer[length++] = HEX[c >> 4];
+            buffer[length++] = HEX[c & 0xF];
+        } else {
+            put((byte) c);
+        }
+    }
+
+    private void separate() {
+        if (needsComma) {
+            put((byte) ',');
+        }
+    }
+
+    private void ascii(String text) {
+        ensure(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            buffer[length++] = (byte) text.charAt(i);
+        }
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        buffer[length++] = b;
+    }
+
+    private void putAll(byte[] bytes, int offset, int count) {
+        ensure(count);
+        System.arraycopy(bytes, offset, buffer, length, count);
+        length += count;
+    }
+
+    private void ensure(int extra) {
+        if (length + extra > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + extra));
+        }
+    }
+}
