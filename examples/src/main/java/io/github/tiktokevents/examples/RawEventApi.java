@@ -63,7 +63,7 @@ public final class RawEventApi {
             ApiResponse<TikTokResponse> response = api.eventTrackWithHttpInfo(target.apiVersion(), request);
             report.recordedBodies(target);
             TikTokResponse answer = response.getData();
-            report.line("TikTok answered HTTP " + response.getStatusCode() + ": code=" + answer.getCode()
+            report.line(report.answerer() + " answered HTTP " + response.getStatusCode() + ": code=" + answer.getCode()
                     + ", message=" + answer.getMessage() + ", request_id=" + answer.getRequestId());
             if (answer.getCode() != 0 && answer.getCode() != 20001) {
                 return report.notAccepted("HTTP 200 yet code " + answer.getCode() + ": the raw API does not throw"

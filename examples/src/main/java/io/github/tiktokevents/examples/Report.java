@@ -36,6 +36,11 @@ final class Report {
         out.println("Sending to " + target.describe());
     }
 
+    /** @return "TikTok" or "The emulator": who answers the requests */
+    String answerer() {
+        return answerer;
+    }
+
     void line(String text) {
         out.println(text);
     }
