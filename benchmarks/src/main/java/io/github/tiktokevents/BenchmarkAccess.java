@@ -1,6 +1,8 @@
 package io.github.tiktokevents;
 
+import java.io.IOException;
 import java.util.List;
+import okio.BufferedSink;
 
 /**
  * The benchmarks' window onto package-private SDK steps, so they measure exactly what {@code send} does before
@@ -11,14 +13,27 @@ public final class BenchmarkAccess {
     }
 
     /**
-     * Serialises a prepared web event into the full Events API 2.0 request body, as {@code send} does.
+     * The envelope head a client sends before its web events' {@code data[]}; the SDK makes it once per client and
+     * source, so benchmarks make it once too.
      *
      * @param pixelCode the web event_source_id of the envelope
-     * @param event the event, already built (normalised and hashed)
-     * @return the UTF-8 request body
+     * @return the head bytes
      */
-    public static byte[] eventTrackBody(String pixelCode, Event event) {
-        return EventJson.eventTrackBody(EventSource.WEB, pixelCode, null, null, List.of(event));
+    public static byte[] webEnvelopeHead(String pixelCode) {
+        return EventJson.envelopeHead(EventSource.WEB, pixelCode, null, null);
+    }
+
+    /**
+     * Writes a prepared event's full Events API 2.0 request body into {@code sink}, exactly as {@code send} writes it
+     * into the connection.
+     *
+     * @param envelopeHead from {@link #webEnvelopeHead(String)}
+     * @param event the event, already built (normalised, hashed and measured)
+     * @param sink where the body goes
+     * @throws IOException if the sink fails
+     */
+    public static void writeEventTrackBody(byte[] envelopeHead, Event event, BufferedSink sink) throws IOException {
+        new EventTrackBody(envelopeHead, List.of(event)).writeTo(sink);
     }
 
     /**

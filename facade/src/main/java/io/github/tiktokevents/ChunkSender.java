@@ -22,7 +22,7 @@ import okhttp3.Response;
  * Sends one chunk (events of one source, within the request size cap) as one HTTP request, blocking or through
  * OkHttp's asynchronous queue, and turns the answer into a {@link SendResult} or a typed {@link TikTokException}.
  * Requests are built by the generated {@link ApiClient} (base URL, User-Agent, {@code Access-Token} auth) with a
- * body the facade serialised itself, so each event is serialised once.
+ * body the facade writes itself: Events API 2.0 events are streamed straight into the connection ({@link EventTrackBody}).
  */
 final class ChunkSender {
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
@@ -32,6 +32,8 @@ final class ChunkSender {
     private final ApiClient apiClient;
     private final ClientSettings settings;
     private final ApiErrorMapper mapper;
+    /** Each source's 2.0 envelope head, which never changes for this client; filled on first use (a race is benign). */
+    private final byte[][] envelopeHeads = new byte[EventSource.values().length][];
 
     ChunkSender(ApiClient apiClient, ClientSettings settings, ApiErrorMapper mapper) {
         this.apiClient = apiClient;
@@ -96,21 +98,22 @@ final class ChunkSender {
         String sourceId = settings.sourceId(source);
         String version = apiClient.escapeString(settings.apiVersion());
         String path;
-        byte[] body;
+        RequestBody body;
         if (settings.edition() == ApiEdition.EVENTS_V2) {
             path = "/open_api/" + version + "/event/track/";
-            body = EventJson.eventTrackBody(source, sourceId, settings.testEventCode(), settings.partnerName(), chunk);
+            body = new EventTrackBody(envelopeHead(source, sourceId), chunk);
         } else if (chunk.size() == 1) {
             path = "/open_api/" + version + "/pixel/track/";
-            body = WireJson.body(WireMapper.pixelTrackRequest(chunk.get(0), sourceId, settings.testEventCode(), settings.partnerName()));
+            body = RequestBody.create(WireJson.body(WireMapper.pixelTrackRequest(chunk.get(0), sourceId,
+                    settings.testEventCode(), settings.partnerName())), JSON_TYPE);
         } else {
             path = "/open_api/" + version + "/pixel/batch/";
             List<PixelBatchEvent> batch = new ArrayList<>(chunk.size());
             for (Event event : chunk) {
                 batch.add(WireMapper.pixelBatchEvent(event));
             }
-            body = WireJson.body(new PixelBatchRequest().pixelCode(sourceId).testEventCode(settings.testEventCode())
-                    .partnerName(settings.partnerName()).batch(batch));
+            body = RequestBody.create(WireJson.body(new PixelBatchRequest().pixelCode(sourceId)
+                    .testEventCode(settings.testEventCode()).partnerName(settings.partnerName()).batch(batch)), JSON_TYPE);
         }
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", "application/json");
@@ -120,10 +123,19 @@ final class ChunkSender {
             // request-signing auth schemes, which an API key does not need.
             Request bare = apiClient.buildRequest(null, path, "POST", Collections.emptyList(), Collections.emptyList(),
                     null, headers, Collections.emptyMap(), Collections.emptyMap(), AUTH, null);
-            return bare.newBuilder().post(RequestBody.create(body, JSON_TYPE)).build();
+            return bare.newBuilder().post(body).build();
         } catch (ApiException e) {
             throw new TikTokConfigurationException("could not build the request to " + path + ": " + e.getClass().getSimpleName());
         }
+    }
+
+    private byte[] envelopeHead(EventSource source, String sourceId) {
+        byte[] head = envelopeHeads[source.ordinal()];
+        if (head == null) {
+            head = EventJson.envelopeHead(source, sourceId, settings.testEventCode(), settings.partnerName());
+            envelopeHeads[source.ordinal()] = head;
+        }
+        return head;
     }
 
     private static String describe(Call call) {

@@ -35,8 +35,8 @@ public final class Event {
     private final Lead lead;
     private final Properties properties;
     private final Boolean limitedDataUse;
-    /** The Events API 2.0 JSON of this event, made at most once (a benign race at worst makes it twice). */
-    private volatile byte[] eventTrackJson;
+    /** The exact size of this event's Events API 2.0 JSON, measured once when it is built. */
+    private final int wireSize;
 
     private Event(Builder b, OffsetDateTime time, String eventId) {
         this.name = b.name;
@@ -50,6 +50,7 @@ public final class Event {
         this.lead = b.lead;
         this.properties = b.properties;
         this.limitedDataUse = b.limitedDataUse;
+        this.wireSize = EventJson.size(this);
     }
 
     /**
@@ -133,27 +134,19 @@ public final class Event {
         return Optional.ofNullable(limitedDataUse);
     }
 
-    /** The Events API 2.0 {@code data[]} element as UTF-8 JSON, serialised once and kept. */
-    byte[] eventTrackJson() {
-        byte[] json = eventTrackJson;
-        if (json == null) {
-            json = EventJson.eventData(this);
-            eventTrackJson = json;
-        }
-        return json;
-    }
-
-    /** Whether {@link #eventTrackJson()} has already been computed (and so costs nothing to reuse). */
-    boolean hasCachedJson() {
-        return eventTrackJson != null;
-    }
-
     /**
-     * The size in bytes this event adds to a request body (its Events API 2.0 JSON plus a separator), for queues
-     * bounded in bytes. Exact for Events API 2.0, close for 1.0.
+     * The exact size of this event's Events API 2.0 JSON ({@code data[]} element) in UTF-8 bytes. Request bodies
+     * use it as their content length; queues bounded in bytes use it (plus a separator) as the event's weight.
+     * Measured at build time without keeping the JSON: the event is serialised again, straight into the request
+     * body, when it is sent, so a queued event holds no copy of its JSON.
      */
+    int wireSize() {
+        return wireSize;
+    }
+
+    /** The size this event adds to a request body (its JSON and a separator), for queues bounded in bytes. */
     int estimatedSizeBytes() {
-        return eventTrackJson().length + 1;
+        return wireSize + 1;
     }
 
     /** {@inheritDoc} */

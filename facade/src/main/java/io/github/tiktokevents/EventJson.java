@@ -3,8 +3,8 @@ package io.github.tiktokevents;
 import java.util.List;
 
 /**
- * Serialises events for Events API 2.0 straight into UTF-8 bytes: one {@code data[]} element per event, written once
- * when the event is first sent or measured, and request bodies assembled from those bytes without re-serialising.
+ * Serialises events for Events API 2.0 straight into UTF-8 bytes: each {@code data[]} element is measured once when
+ * its event is built and written straight into the request body when it is sent ({@link EventTrackBody}).
  *
  * <p>The field names and shapes are those of the spec's {@code EventData}; a test reads this output back through the
  * generated models and the emulator validates it against the spec, so the two cannot drift apart silently. It does
@@ -75,15 +75,38 @@ final class EventJson {
     private EventJson() {
     }
 
-    /** One {@code data[]} element. */
+    /** One {@code data[]} element, as an array (for tests and diagnostics; sending streams it instead). */
     static byte[] eventData(Event event) {
         return writeEventData(JsonOut.pooled(), event).toByteArray();
+    }
+
+    /** The exact UTF-8 size of one {@code data[]} element, measured without keeping the bytes. */
+    static int size(Event event) {
+        JsonOut out = writeEventData(JsonOut.pooled(), event);
+        int size = out.length();
+        out.release();
+        return size;
+    }
+
+    /** Writes one {@code data[]} element straight into a request body. */
+    static void writeEventData(Event event, okio.BufferedSink sink) throws java.io.IOException {
+        writeEventData(JsonOut.pooled(), event).writeTo(sink);
+    }
+
+    /** The {@code /event/track/} envelope up to and including {@code "data":[}. */
+    static byte[] envelopeHead(EventSource source, String sourceId, String testEventCode, String partnerName) {
+        JsonOut head = new JsonOut(160).beginObject();
+        head.name(EVENT_SOURCE).value(source.wireValue());
+        head.name(EVENT_SOURCE_ID).value(sourceId);
+        optional(head, TEST_EVENT_CODE, testEventCode);
+        optional(head, PARTNER_NAME, partnerName);
+        return head.name(DATA).beginArray().toByteArray();
     }
 
     private static JsonOut writeEventData(JsonOut out, Event event) {
         out.beginObject();
         out.name(EVENT).value(event.name());
-        out.name(EVENT_TIME).value(event.time().getEpochSecond());
+        out.name(EVENT_TIME).value(event.timeWithOffset().toEpochSecond());
         out.name(EVENT_ID).value(event.eventId());
         User user = event.user().orElse(null);
         if (user != null) {
@@ -121,44 +144,6 @@ final class EventJson {
             out.name(LIMITED_DATA_USE).value(limitedDataUse);
         }
         return out.endObject();
-    }
-
-    /**
-     * A whole {@code /event/track/} body: the envelope around the events' cached {@code data[]} elements, assembled
-     * into one array of exactly the right size.
-     */
-    static byte[] eventTrackBody(EventSource source, String sourceId, String testEventCode, String partnerName,
-                                 List<Event> events) {
-        JsonOut head = JsonOut.pooled().beginObject();
-        head.name(EVENT_SOURCE).value(source.wireValue());
-        head.name(EVENT_SOURCE_ID).value(sourceId);
-        optional(head, TEST_EVENT_CODE, testEventCode);
-        optional(head, PARTNER_NAME, partnerName);
-        head.name(DATA).beginArray();
-        if (events.size() == 1 && !events.get(0).hasCachedJson()) {
-            // a lone event sent directly: write it in place rather than caching a copy that is never reused
-            return writeEventData(head, events.get(0)).endArray().endObject().toByteArray();
-        }
-        byte[] prefix = head.toByteArray();
-
-        int size = prefix.length + 2 + Math.max(0, events.size() - 1);
-        for (Event event : events) {
-            size += event.eventTrackJson().length;
-        }
-        byte[] body = new byte[size];
-        System.arraycopy(prefix, 0, body, 0, prefix.length);
-        int at = prefix.length;
-        for (int i = 0; i < events.size(); i++) {
-            if (i > 0) {
-                body[at++] = ',';
-            }
-            byte[] json = events.get(i).eventTrackJson();
-            System.arraycopy(json, 0, body, at, json.length);
-            at += json.length;
-        }
-        body[at++] = ']';
-        body[at] = '}';
-        return body;
     }
 
     private static void user(JsonOut out, User user) {

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * It builds no tree and no intermediate {@code String}; field names are pre-encoded once with {@link #name(String)}.
  * Not thread-safe: one instance per serialisation.
  *
- * <p>{@link #pooled()} writes into a per-thread scratch array, so the only allocation of a serialisation is the
- * exact-size result of {@link #toByteArray()}; an array that grew very large is not kept.
+ * <p>{@link #pooled()} writes into a per-thread scratch array, so a serialisation allocates nothing but its
+ * result: an exact-size copy from {@link #toByteArray()}, or nothing at all when written to a sink with
+ * {@link #writeTo(okio.BufferedSink)}. An array that grew very large is not kept.
  */
 final class JsonOut {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -155,15 +156,31 @@ final class JsonOut {
         return this;
     }
 
+    /** The number of bytes written so far. */
+    int length() {
+        return length;
+    }
+
+    /** Writes the JSON so far to {@code sink} and, for a pooled writer, gives the scratch array back. */
+    void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+        sink.write(buffer, 0, length);
+        release();
+    }
+
+    /** Gives a pooled writer's scratch array back to its thread without producing anything. */
+    void release() {
+        if (pooled && buffer.length <= MAX_KEPT_SCRATCH_BYTES) {
+            SCRATCH.set(buffer);
+        }
+    }
+
     /** The JSON written so far, as an array of exactly its length. */
     byte[] toByteArray() {
         if (!pooled) {
             return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
         }
         byte[] result = Arrays.copyOf(buffer, length);
-        if (buffer.length <= MAX_KEPT_SCRATCH_BYTES) {
-            SCRATCH.set(buffer);
-        }
+        release();
         return result;
     }
 

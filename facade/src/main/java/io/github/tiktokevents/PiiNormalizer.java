@@ -46,40 +46,43 @@ final class PiiNormalizer {
         if (Sha256.isHexDigest(value)) {
             return value.toLowerCase(Locale.ROOT);
         }
-        StringBuilder digits = new StringBuilder(MAX_PHONE_DIGITS + 2);
+        // "+" then the digits, country code first: the E.164 form that is hashed
+        StringBuilder e164 = new StringBuilder(MAX_PHONE_DIGITS + 4).append('+');
         boolean plus = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c >= '0' && c <= '9') {
-                digits.append(c);
-            } else if (c == '+' && digits.length() == 0 && !plus) {
+                e164.append(c);
+            } else if (c == '+' && e164.length() == 1 && !plus) {
                 plus = true;
             } else if (!isPhoneSeparator(c)) {
                 throw new TikTokValidationException(field,
                         "is not a phone number (only digits, a leading '+' and separators like spaces, '-', '.', '(' and ')' are allowed)");
             }
         }
-        String international;
-        if (plus) {
-            international = digits.toString();
-        } else if (digits.length() > 2 && digits.charAt(0) == '0' && digits.charAt(1) == '0') {
-            international = digits.substring(2);
-        } else if (defaultCountryCode == null) {
-            throw new TikTokValidationException(field,
-                    "has no country code: start it with '+' and the country code, or configure a default phone country code"
-                            + " (EventDefaults.defaultPhoneCountryCode)");
-        } else {
-            int start = digits.length() > 0 && digits.charAt(0) == '0' ? 1 : 0;
-            international = defaultCountryCode + digits.substring(start);
+        if (!plus) {
+            if (e164.length() > 3 && e164.charAt(1) == '0' && e164.charAt(2) == '0') {
+                e164.delete(1, 3); // 00 is the international prefix: what follows is the country code
+            } else if (defaultCountryCode == null) {
+                throw new TikTokValidationException(field,
+                        "has no country code: start it with '+' and the country code, or configure a default phone country code"
+                                + " (EventDefaults.defaultPhoneCountryCode)");
+            } else {
+                if (e164.length() > 1 && e164.charAt(1) == '0') {
+                    e164.deleteCharAt(1); // a national trunk prefix, dropped in international form
+                }
+                e164.insert(1, defaultCountryCode);
+            }
         }
-        if (international.isEmpty() || international.charAt(0) == '0') {
+        int digitCount = e164.length() - 1;
+        if (digitCount == 0 || e164.charAt(1) == '0') {
             throw new TikTokValidationException(field, "is not a phone number (a country code never starts with 0)");
         }
-        if (international.length() < MIN_PHONE_DIGITS || international.length() > MAX_PHONE_DIGITS) {
+        if (digitCount < MIN_PHONE_DIGITS || digitCount > MAX_PHONE_DIGITS) {
             throw new TikTokValidationException(field, "is not a phone number (E.164 allows "
                     + MIN_PHONE_DIGITS + " to " + MAX_PHONE_DIGITS + " digits with the country code)");
         }
-        return Sha256.hex("+" + international);
+        return Sha256.hex(e164);
     }
 
     /** Trims and hashes an external id (case is kept: ids may be case-sensitive); a 64-hex value passes through lowercased. */

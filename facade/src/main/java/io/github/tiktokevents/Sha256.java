@@ -21,11 +21,11 @@ final class Sha256 {
     }
 
     /** The lowercase hex SHA-256 of the UTF-8 bytes of {@code value}. */
-    static String hex(String value) {
+    static String hex(CharSequence value) {
         Scratch scratch = SCRATCH.get();
         MessageDigest digest = scratch.digest;
         if (!scratch.encodeAscii(value)) {
-            digest.update(value.getBytes(StandardCharsets.UTF_8));
+            digest.update(value.toString().getBytes(StandardCharsets.UTF_8));
         } else {
             digest.update(scratch.input, 0, value.length());
         }
@@ -65,7 +65,7 @@ final class Sha256 {
         final byte[] hex = new byte[64];
 
         /** Copies a short ASCII value into {@link #input}; false when it is too long or not ASCII. */
-        boolean encodeAscii(String value) {
+        boolean encodeAscii(CharSequence value) {
             int length = value.length();
             if (length > input.length) {
                 return false;

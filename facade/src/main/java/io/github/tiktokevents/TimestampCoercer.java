@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 
 /**
@@ -16,7 +15,8 @@ import java.time.temporal.TemporalAccessor;
  * which is what seconds passed as milliseconds and the reverse look like).
  */
 final class TimestampCoercer {
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final long EARLIEST_EPOCH_SECOND = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
+    private static final long ONE_DAY_SECONDS = 24 * 60 * 60;
     private static final String FIELD = "timestamp";
 
     private TimestampCoercer() {
@@ -65,11 +65,11 @@ final class TimestampCoercer {
         if (time == null) {
             throw new TikTokValidationException(FIELD, "is null");
         }
-        Instant instant = time.toInstant();
-        if (instant.isBefore(EARLIEST)) {
+        long epochSecond = time.toEpochSecond();
+        if (epochSecond < EARLIEST_EPOCH_SECOND) {
             throw new TikTokValidationException(FIELD, "is before 2000 (were seconds passed as milliseconds?)");
         }
-        if (instant.isAfter(defaults.clock().instant().plus(1, ChronoUnit.DAYS))) {
+        if (epochSecond > Math.floorDiv(defaults.clock().millis(), 1000) + ONE_DAY_SECONDS) {
             throw new TikTokValidationException(FIELD, "is more than a day in the future (were milliseconds passed as seconds?)");
         }
         return time;

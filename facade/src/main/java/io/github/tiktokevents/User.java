@@ -141,9 +141,10 @@ public final class User {
      */
     public static final class Builder {
         private final EventDefaults defaults;
-        private final List<String> emails = new ArrayList<>(1);
-        private final List<String> phones = new ArrayList<>(1);
-        private final List<String> externalIds = new ArrayList<>(1);
+        // immutable until a second value arrives: most users have one of each, and List.copyOf then copies nothing
+        private List<String> emails = List.of();
+        private List<String> phones = List.of();
+        private List<String> externalIds = List.of();
         private String ttp;
         private String ttclid;
         private String ip;
@@ -165,7 +166,7 @@ public final class User {
          * @throws TikTokValidationException if it is not an email address
          */
         public Builder email(String email) {
-            emails.add(PiiNormalizer.email(email, "user.email"));
+            emails = append(emails, PiiNormalizer.email(email, "user.email"));
             return this;
         }
 
@@ -188,7 +189,7 @@ public final class User {
          * @throws TikTokValidationException if it is not 64 hex characters
          */
         public Builder hashedEmail(String sha256Hex) {
-            emails.add(PiiNormalizer.alreadyHashed(sha256Hex, "user.email"));
+            emails = append(emails, PiiNormalizer.alreadyHashed(sha256Hex, "user.email"));
             return this;
         }
 
@@ -201,7 +202,7 @@ public final class User {
          * @throws TikTokValidationException if it is not a phone number or has no known country code
          */
         public Builder phone(String phone) {
-            phones.add(PiiNormalizer.phone(phone, "user.phone", defaults.phoneCountryCodeOrNull()));
+            phones = append(phones, PiiNormalizer.phone(phone, "user.phone", defaults.phoneCountryCodeOrNull()));
             return this;
         }
 
@@ -224,7 +225,7 @@ public final class User {
          * @throws TikTokValidationException if it is not 64 hex characters
          */
         public Builder hashedPhone(String sha256Hex) {
-            phones.add(PiiNormalizer.alreadyHashed(sha256Hex, "user.phone"));
+            phones = append(phones, PiiNormalizer.alreadyHashed(sha256Hex, "user.phone"));
             return this;
         }
 
@@ -236,7 +237,7 @@ public final class User {
          * @throws TikTokValidationException if it is blank
          */
         public Builder externalId(String externalId) {
-            externalIds.add(PiiNormalizer.externalId(externalId, "user.external_id"));
+            externalIds = append(externalIds, PiiNormalizer.externalId(externalId, "user.external_id"));
             return this;
         }
 
@@ -259,7 +260,7 @@ public final class User {
          * @throws TikTokValidationException if it is not 64 hex characters
          */
         public Builder hashedExternalId(String sha256Hex) {
-            externalIds.add(PiiNormalizer.alreadyHashed(sha256Hex, "user.external_id"));
+            externalIds = append(externalIds, PiiNormalizer.alreadyHashed(sha256Hex, "user.external_id"));
             return this;
         }
 
@@ -354,6 +355,16 @@ public final class User {
         /** @return the user */
         public User build() {
             return new User(this);
+        }
+
+        private static List<String> append(List<String> values, String value) {
+            if (values.isEmpty()) {
+                return List.of(value);
+            }
+            List<String> grown = new ArrayList<>(values.size() + 1);
+            grown.addAll(values);
+            grown.add(value);
+            return grown;
         }
     }
 }

@@ -81,15 +81,19 @@ class EventJsonTest {
     }
 
     @Test
-    void aRequestBodyIsTheEnvelopeAroundTheCachedEvents() {
+    void aRequestBodyIsTheEnvelopeAroundTheStreamedEventsAndItsLengthIsExact() throws Exception {
         Event first = Event.builder("ViewContent").eventId("a").epochSeconds(1675220400L)
-                .page(Page.of("https://www.example.com")).build();
+                .page(Page.of("https://www.example.com/ünïcødé?q=😀")).build();
         Event second = Event.builder("AddToCart").eventId("b").epochSeconds(1675220401L)
-                .page(Page.of("https://www.example.com")).build();
+                .page(Page.of("https://www.example.com"))
+                .properties(Properties.builder().description("quote \" tab\t €").value(1e20).build()).build();
 
-        byte[] body = EventJson.eventTrackBody(EventSource.WEB, "PIXEL", "TEST1", "Acme", List.of(first, second));
-        EventTrackRequest request = JSON.getGson().fromJson(new String(body, StandardCharsets.UTF_8),
-                EventTrackRequest.class);
+        EventTrackBody body = new EventTrackBody(EventJson.envelopeHead(EventSource.WEB, "PIXEL", "TEST1", "Acme"),
+                List.of(first, second));
+        okio.Buffer sink = new okio.Buffer();
+        body.writeTo(sink);
+        assertThat(sink.size()).isEqualTo(body.contentLength());
+        EventTrackRequest request = JSON.getGson().fromJson(sink.readUtf8(), EventTrackRequest.class);
 
         assertThat(request.getAdditionalProperties()).isNullOrEmpty();
         assertThat(request.getEventSource().getValue()).isEqualTo("web");
@@ -97,6 +101,8 @@ class EventJsonTest {
         assertThat(request.getTestEventCode()).isEqualTo("TEST1");
         assertThat(request.getPartnerName()).isEqualTo("Acme");
         assertThat(request.getData()).extracting(EventData::getEventId).containsExactly("a", "b");
+        assertThat(request.getData().get(1).getProperties().getDescription()).isEqualTo("quote \" tab\t €");
+        assertThat(first.wireSize()).isEqualTo(EventJson.eventData(first).length);
     }
 
     @Test
