@@ -123,14 +123,16 @@ public sealed interface Fault permits Fault.Answer, Fault.Drop, Fault.RawBody, F
     }
 
     /**
-     * An HTTP error status (such as 500 or 503) with a {@code Retry-After} header and a system-error envelope.
+     * An HTTP error status (such as 429, 500 or 503) with a {@code Retry-After} header and a matching envelope: the
+     * rate-limit code 40100 for 429, the system-error code 50000 otherwise.
      *
      * @param httpStatus the HTTP status, 200 to 599
      * @param retryAfter the {@code Retry-After} value (sent in whole seconds, rounded up), or {@code null} for none
      * @return the fault
      */
     static Fault httpError(int httpStatus, Duration retryAfter) {
-        return new Answer(httpStatus, TikTokCodes.SYSTEM_ERROR, "HTTP " + httpStatus, retryAfter);
+        long code = httpStatus == 429 ? TikTokCodes.RATE_LIMITED : TikTokCodes.SYSTEM_ERROR;
+        return new Answer(httpStatus, code, "HTTP " + httpStatus, retryAfter);
     }
 
     /**

@@ -16,7 +16,6 @@ import io.github.tiktokevents.TikTokTransportException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,8 +115,6 @@ class FacadeErrorMappingTest {
     }
 
     @Test
-    @Disabled("emulator: Fault.httpError(429, ...) answers the system-error envelope (code 50000), which the facade"
-            + " rightly maps by code to ServerException; a 429 should carry the rate-limit envelope (40100)")
     void theEmulatorsHttp429FaultIsARateLimitException() {
         emulator.faults().next(Fault.httpError(429, Duration.ofSeconds(7)));
 
