@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Records every outcome, in order, from any thread; the tests check "exactly once" on it. */
 final class DeliveryRecordingListener implements DeliveryListener {
@@ -32,7 +32,7 @@ final class DeliveryRecordingListener implements DeliveryListener {
         }
     }
 
-    private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
 
     @Override
     public void delivered(String eventId, String requestId) {
