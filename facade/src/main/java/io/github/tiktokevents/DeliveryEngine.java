@@ -188,6 +188,11 @@ final class DeliveryEngine<E> {
         shutdown.closeWithin(timeout);
     }
 
+    /** @return whether the calling thread is this engine's delivery thread, where waiting on it would deadlock */
+    boolean inDeliveryThread() {
+        return scheduler.inSchedulerThread();
+    }
+
     /** @return a snapshot of the counters */
     ProcessorStats stats() {
         long queued = queue.count();

@@ -86,6 +86,29 @@ public final class ProcessorOptions {
         return new Builder();
     }
 
+    /**
+     * A builder holding these options, to derive variants (the client caps the batch size and names the thread
+     * of each source's engine this way).
+     *
+     * @return a new builder with every setting copied
+     */
+    Builder toBuilder() {
+        Builder b = new Builder();
+        b.maxBatchSize = maxBatchSize;
+        b.maxDelay = maxDelay;
+        b.queueCapacity = queueCapacity;
+        b.queueCapacityBytes = queueCapacityBytes;
+        b.queueFullPolicy = queueFullPolicy;
+        b.enqueueTimeout = enqueueTimeout;
+        b.maxRequestsInFlight = maxRequestsInFlight;
+        b.requestTimeout = requestTimeout;
+        b.closeTimeout = closeTimeout;
+        b.retryPolicy = retryPolicy;
+        b.listener = listener;
+        b.threadNamePrefix = threadNamePrefix;
+        return b;
+    }
+
     /** Events per request. @return from 1 to 1000 */
     public int maxBatchSize() {
         return maxBatchSize;
