@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * milliseconds by policy, so the file runs in seconds.
  */
 class ClientFaultInjectionTest {
-    private static final Duration READ_TIMEOUT = Duration.ofMillis(250);
-    private static final long SLOW_MILLIS = 600;
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(150);
+    private static final long SLOW_MILLIS = 400;
 
     private final MockWebServer server = new MockWebServer();
 
