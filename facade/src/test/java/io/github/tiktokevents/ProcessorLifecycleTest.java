@@ -121,6 +121,8 @@ class ProcessorLifecycleTest {
         assertThat(listener.byId()).hasSize(35).allSatisfy((id, outcomes) -> assertThat(outcomes).singleElement()
                 .satisfies(outcome -> assertThat(outcome.error).isInstanceOf(ProcessorClosedException.class)));
         assertThat(processor.stats().failed()).isEqualTo(35);
+        assertThat(client.httpClient().dispatcher().executorService().isTerminated())
+                .as("the request TikTok still held was cancelled, so no HTTP thread waits for it").isTrue();
     }
 
     @Test
