@@ -32,6 +32,13 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  *
+ * <p>Given to {@link TikTokEvents#processor(ProcessorOptions)}. The processor keeps one queue and one delivery
+ * thread per event source (web, app, offline, CRM), so {@code queueCapacity}, {@code queueCapacityBytes} and
+ * {@code maxRequestsInFlight} apply per source; the thread of a source is named
+ * {@code <threadNamePrefix>-<source>-delivery}. With Events API 1.0, {@code maxBatchSize} is capped at the
+ * client's {@code pixelBatchSize}; and a {@code requestTimeout} not longer than the HTTP client's call timeout is
+ * raised to that timeout plus 5 s.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class ProcessorOptions {
@@ -109,62 +116,110 @@ public final class ProcessorOptions {
         return b;
     }
 
-    /** Events per request. @return from 1 to 1000 */
+    /**
+     * Events per request.
+     *
+     * @return from 1 to 1000
+     */
     public int maxBatchSize() {
         return maxBatchSize;
     }
 
-    /** Longest wait of a queued event before its batch is sent. @return a positive duration */
+    /**
+     * Longest wait of a queued event before its batch is sent.
+     *
+     * @return a positive duration
+     */
     public Duration maxDelay() {
         return maxDelay;
     }
 
-    /** Most events waiting in the queue. @return at least 1 */
+    /**
+     * Most events waiting in the queue.
+     *
+     * @return at least 1
+     */
     public int queueCapacity() {
         return queueCapacity;
     }
 
-    /** Most estimated serialized bytes of events waiting in the queue. @return at least 1 */
+    /**
+     * Most estimated serialized bytes of events waiting in the queue.
+     *
+     * @return at least 1
+     */
     public long queueCapacityBytes() {
         return queueCapacityBytes;
     }
 
-    /** What {@code enqueue} does when the queue is full. @return the policy */
+    /**
+     * What {@code enqueue} does when the queue is full.
+     *
+     * @return the policy
+     */
     public QueueFullPolicy queueFullPolicy() {
         return queueFullPolicy;
     }
 
-    /** Longest wait for room under {@link QueueFullPolicy#BLOCK_WITH_TIMEOUT}. @return a non-negative duration */
+    /**
+     * Longest wait for room under {@link QueueFullPolicy#BLOCK_WITH_TIMEOUT}.
+     *
+     * @return a non-negative duration
+     */
     public Duration enqueueTimeout() {
         return enqueueTimeout;
     }
 
-    /** Most requests outstanding at once, waits for retries included. @return at least 1 */
+    /**
+     * Most requests outstanding at once, waits for retries included.
+     *
+     * @return at least 1
+     */
     public int maxRequestsInFlight() {
         return maxRequestsInFlight;
     }
 
-    /** Time after which an unanswered request counts as a retryable timeout. @return a positive duration */
+    /**
+     * Time after which an unanswered request counts as a retryable timeout.
+     *
+     * @return a positive duration
+     */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
-    /** How long {@code close()} keeps delivering before it gives up the rest. @return a non-negative duration */
+    /**
+     * How long {@code close()} keeps delivering before it gives up the rest.
+     *
+     * @return a non-negative duration
+     */
     public Duration closeTimeout() {
         return closeTimeout;
     }
 
-    /** How failed requests are retried. @return the policy */
+    /**
+     * How failed requests are retried.
+     *
+     * @return the policy
+     */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
 
-    /** Who hears each event's outcome. @return the listener */
+    /**
+     * Who hears each event's outcome.
+     *
+     * @return the listener
+     */
     public DeliveryListener listener() {
         return listener;
     }
 
-    /** Prefix of the processor's thread names. @return the prefix */
+    /**
+     * Prefix of the processor's thread names.
+     *
+     * @return the prefix
+     */
     public String threadNamePrefix() {
         return threadNamePrefix;
     }

@@ -40,42 +40,75 @@ public final class ProcessorStats {
         this.inFlight = inFlight;
     }
 
-    /** Events accepted by {@code enqueue}. @return the count */
+    /**
+     * Events accepted by {@code enqueue}.
+     *
+     * @return the count
+     */
     public long enqueued() {
         return enqueued;
     }
 
-    /** Events TikTok accepted. @return the count */
+    /**
+     * Events TikTok accepted.
+     *
+     * @return the count
+     */
     public long delivered() {
         return delivered;
     }
 
-    /** Accepted events that ended in failure (refused by TikTok, retries exhausted, or given up on close). @return the count */
+    /**
+     * Accepted events that ended in failure (refused by TikTok, retries exhausted, or given up on close).
+     *
+     * @return the count
+     */
     public long failed() {
         return failed;
     }
 
-    /** Events refused by {@code enqueue} because the queue was full or the processor closed. @return the count */
+    /**
+     * Events refused by {@code enqueue}: the queue was full, the processor or its client was closed, or no id is
+     * configured for the event's source.
+     *
+     * @return the count
+     */
     public long rejected() {
         return rejected;
     }
 
-    /** Requests sent again after a retryable failure. @return the count */
+    /**
+     * Requests sent again after a retryable failure.
+     *
+     * @return the count
+     */
     public long retried() {
         return retried;
     }
 
-    /** Requests handed to the transport, retries and split batches included. @return the count */
+    /**
+     * Requests handed to the transport, retries and split batches included.
+     *
+     * @return the count
+     */
     public long requests() {
         return requests;
     }
 
-    /** Events waiting in the queue. @return the count */
+    /**
+     * Events waiting in the queue.
+     *
+     * @return the count
+     */
     public long queueDepth() {
         return queueDepth;
     }
 
-    /** Events taken from the queue and not yet settled. @return the count */
+    /**
+     * Events taken from the queue and not yet settled.
+     *
+     * @return the count
+     */
     public long inFlight() {
         return inFlight;
     }
