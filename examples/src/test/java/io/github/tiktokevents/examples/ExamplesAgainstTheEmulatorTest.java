@@ -29,6 +29,7 @@ class ExamplesAgainstTheEmulatorTest {
                 .contains("user.email (SHA-256) " + HASHED_EMAIL)
                 .contains("POST /open_api/v1.3/event/track/")
                 .contains("\"content_type\":\"product\"")
+                .contains("\"ttp\":\"94e2a4j9-h3ss-k2h5-98cc-c84a745mk098\"")
                 .containsPattern("The emulator answered: code=0, message=OK, request_id=\\w{34}")
                 .doesNotContain("test@test.com", "+5541998862934");
     }
