@@ -4,28 +4,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * Sends a batch as chunks and reports on every event: a chunk's failure is recorded against its events and the
  * other chunks still go. Everything that can be checked before sending (each source has an id, the edition takes
- * the source) is checked first, so a configuration mistake sends nothing.
+ * the source) is checked first, so a configuration mistake sends nothing. Each chunk goes through the given
+ * transport (the client's retrying one).
  */
 final class BatchSender {
-    private final ChunkSender chunkSender;
+    private final BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport;
     private final ClientSettings settings;
 
-    BatchSender(ChunkSender chunkSender, ClientSettings settings) {
-        this.chunkSender = chunkSender;
+    BatchSender(BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport, ClientSettings settings) {
+        this.transport = transport;
         this.settings = settings;
     }
 
+    /** One chunk after another; an interrupt cancels the chunk in progress and sends none of the rest. */
     BatchResult send(List<Event> events) {
         Map<EventSource, List<List<Event>>> chunks = prepare(events);
         List<BatchResult.ChunkResult> results = new ArrayList<>();
         chunks.forEach((source, parts) -> {
             for (List<Event> part : parts) {
+                if (Thread.currentThread().isInterrupted()) {
+                    results.add(BatchResult.ChunkResult.failure(source, part, new TikTokException(
+                            "Not sent: the thread was interrupted while sending the batch")));
+                    continue;
+                }
                 try {
-                    results.add(BatchResult.ChunkResult.success(source, part, chunkSender.send(source, part)));
+                    results.add(BatchResult.ChunkResult.success(source, part, Retrier.await(transport.apply(source, part))));
                 } catch (TikTokException e) {
                     results.add(BatchResult.ChunkResult.failure(source, part, e));
                 }
@@ -44,7 +52,7 @@ final class BatchSender {
         List<CompletableFuture<BatchResult.ChunkResult>> pending = new ArrayList<>();
         chunks.forEach((source, parts) -> {
             for (List<Event> part : parts) {
-                pending.add(chunkSender.sendAsync(source, part).handle((result, error) -> error == null
+                pending.add(transport.apply(source, part).handle((result, error) -> error == null
                         ? BatchResult.ChunkResult.success(source, part, result)
                         : BatchResult.ChunkResult.failure(source, part, asTikTokException(error))));
             }

@@ -41,15 +41,6 @@ final class ChunkSender {
         this.mapper = mapper;
     }
 
-    SendResult send(EventSource source, List<Event> chunk) {
-        Call call = apiClient.getHttpClient().newCall(request(source, chunk));
-        try (Response response = call.execute()) {
-            return read(response);
-        } catch (IOException e) {
-            throw ApiErrorMapper.transport(describe(call), e);
-        }
-    }
-
     /** Never throws: every outcome, including an unexpected bug, completes the future. Cancelling it cancels the call. */
     CompletableFuture<SendResult> sendAsync(EventSource source, List<Event> chunk) {
         CompletableFuture<SendResult> future = new CompletableFuture<>();

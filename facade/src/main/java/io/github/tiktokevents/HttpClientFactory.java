@@ -1,6 +1,7 @@
 package io.github.tiktokevents;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
@@ -44,9 +45,22 @@ final class HttpClientFactory {
         return builder.build();
     }
 
-    /** Releases what a client made by {@link #create} holds: its threads and idle connections. */
-    static void release(OkHttpClient client) {
+    /**
+     * Releases what a client made by {@link #create} holds: its threads and idle connections, waiting up to
+     * {@code wait} for its dispatcher threads to end.
+     *
+     * @return false if the waiting thread was interrupted (the caller restores the flag)
+     */
+    static boolean release(OkHttpClient client, Duration wait) {
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
+        try {
+            client.dispatcher().executorService().awaitTermination(wait.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            client.connectionPool().evictAll(); // connections the last calls gave back
+        }
     }
 }

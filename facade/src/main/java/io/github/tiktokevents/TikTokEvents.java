@@ -3,8 +3,12 @@ package io.github.tiktokevents;
 import io.github.tiktokevents.client.ApiClient;
 import io.github.tiktokevents.client.api.EventApi;
 import io.github.tiktokevents.client.auth.ApiKeyAuth;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
@@ -28,6 +32,12 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
+ * <p>Three ways to send, all with retries by the builder's {@link TikTokEventsBuilder#retryPolicy(RetryPolicy)}:
+ * {@link #send(Event)} and {@link #sendBatch(List)} block until TikTok answered; {@link #sendAsync(Event)} and
+ * {@link #sendBatchAsync(List)} return a future at once without holding a thread per call; and
+ * {@link #processor(ProcessorOptions)} makes a background {@link EventProcessor} whose {@code enqueue} only queues.
+ * Every event carries an {@code event_id} from {@link Event.Builder#build()}, so TikTok deduplicates a resend.
+ *
  * <p>Failures are unchecked {@link TikTokException}s: {@link TikTokConfigurationException},
  * {@link TikTokValidationException}, {@link TikTokTransportException} and {@link TikTokApiException} with its
  * subclasses. No message, log line or {@code toString()} contains the access token or raw personal data.
@@ -41,6 +51,8 @@ public final class TikTokEvents implements AutoCloseable {
     public static final String DEFAULT_API_VERSION = "v1.3";
     /** The default base URL. */
     public static final String DEFAULT_BASE_URL = "https://business-api.tiktok.com";
+    /** The longest wait for a released thread pool's threads to end; they have nothing left to do by then. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final ClientSettings settings;
     private final EventDefaults eventDefaults;
@@ -49,9 +61,13 @@ public final class TikTokEvents implements AutoCloseable {
     private final EventApi eventApi;
     private final ChunkSender chunkSender;
     private final BatchSender batchSender;
+    private final DeliveryScheduler retryScheduler;
+    private final Retrier retrier;
+    private final Set<EventProcessor> processors = new LinkedHashSet<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    TikTokEvents(ClientSettings settings, EventDefaults eventDefaults, OkHttpClient httpClient, boolean ownsHttpClient) {
+    TikTokEvents(ClientSettings settings, EventDefaults eventDefaults, OkHttpClient httpClient, boolean ownsHttpClient,
+                 RetryPolicy retryPolicy, DeliveryScheduler retryScheduler) {
         this.settings = settings;
         this.eventDefaults = eventDefaults;
         this.httpClient = httpClient;
@@ -63,7 +79,10 @@ public final class TikTokEvents implements AutoCloseable {
         this.eventApi = new EventApi(apiClient);
         this.chunkSender = new ChunkSender(apiClient, settings,
                 new ApiErrorMapper(eventDefaults.clock(), settings.accessToken()));
-        this.batchSender = new BatchSender(chunkSender, settings);
+        // Timers only: the thread starts on the first retry, and no thread sleeps between attempts.
+        this.retryScheduler = retryScheduler != null ? retryScheduler : new DeliveryThreadScheduler("tiktok-events-retry");
+        this.retrier = new Retrier(retryPolicy, this.retryScheduler);
+        this.batchSender = new BatchSender(this::sendWithRetries, settings);
     }
 
     /**
@@ -88,41 +107,60 @@ public final class TikTokEvents implements AutoCloseable {
     }
 
     /**
-     * Sends one event and waits for TikTok's answer.
+     * Sends one event and waits for TikTok's answer, retrying retryable failures by the client's
+     * {@link TikTokEventsBuilder#retryPolicy(RetryPolicy) retry policy} (waits are timers, honouring
+     * {@code Retry-After}).
      *
      * @param event the event
      * @return TikTok's answer: code 0, or 20001 for a partial success
-     * @throws TikTokConfigurationException if no id is configured for the event's source
-     * @throws TikTokTransportException if no answer came (network failure, timeout)
-     * @throws TikTokApiException (or a subclass) if TikTok refused the event
+     * @throws TikTokConfigurationException if no id is configured for the event's source, or the client is closed
+     * @throws TikTokTransportException if no answer came (network failure, timeout) after the last attempt
+     * @throws TikTokApiException (or a subclass) if TikTok refused the event, or retries ran out
+     * @throws TikTokException if the thread was interrupted while waiting: the request is cancelled and the
+     *                         thread's interrupt flag stays set; or if the client was closed meanwhile
      */
     public SendResult send(Event event) {
         Objects.requireNonNull(event, "event");
         List<Event> one = List.of(event);
         batchSender.checkChunk(event.source(), one);
         checkOpen();
-        return chunkSender.send(event.source(), one);
+        return Retrier.await(sendWithRetries(event.source(), one));
     }
 
     /**
-     * Sends one event without blocking a thread while waiting (OkHttp's asynchronous queue).
+     * Sends one event without blocking a thread while waiting (OkHttp's asynchronous queue; retry waits are
+     * timers), with the same retries as {@link #send(Event)}.
      *
      * @param event the event
      * @return a future completed with what {@link #send(Event)} returns, or exceptionally with what it throws
+     *         (configuration errors included); cancelling it cancels the request and any further retry
      */
     public CompletableFuture<SendResult> sendAsync(Event event) {
         Objects.requireNonNull(event, "event");
-        return sendChunkAsync(event.source(), List.of(event));
+        List<Event> one = List.of(event);
+        try {
+            batchSender.checkChunk(event.source(), one);
+            checkOpen();
+        } catch (TikTokException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sendWithRetries(event.source(), one);
     }
 
     /**
      * Sends any number of events: grouped by source, split into requests of at most
      * {@link #MAX_EVENTS_PER_REQUEST} (2.0) or the configured pixel batch size (1.0), sent one after another.
      * A failing request does not stop the others; the result says which events succeeded and which failed why.
+     * Each request is retried by the client's retry policy. If the thread is interrupted, the request in progress
+     * is cancelled, the requests not yet sent are not sent (each reported failed), and the interrupt flag stays set.
+     * A request TikTok refuses as a whole (such as 40002 for one bad event) fails with all its events; the
+     * {@link EventProcessor} instead isolates the bad event.
      *
      * @param events the events, possibly of several sources
      * @return the outcome of every request
      * @throws TikTokConfigurationException before sending anything, if a source of the batch has no id configured
+     *                                      or the client is closed
+     * @throws TikTokValidationException before sending anything, if an element is null
      */
     public BatchResult sendBatch(List<Event> events) {
         Objects.requireNonNull(events, "events");
@@ -131,7 +169,8 @@ public final class TikTokEvents implements AutoCloseable {
     }
 
     /**
-     * Sends a batch as {@link #sendBatch(List)} does, with all requests in flight at once on OkHttp's queue.
+     * Sends a batch as {@link #sendBatch(List)} does, with all requests in flight at once on OkHttp's queue
+     * (which bounds the connections per host), each retried by the client's retry policy.
      *
      * @param events the events, possibly of several sources
      * @return a future completed with the outcome of every request, or exceptionally with a configuration error
@@ -146,20 +185,73 @@ public final class TikTokEvents implements AutoCloseable {
     }
 
     /**
-     * The seam for delivery and retries: sends ONE chunk (already-built events of one source, 1 to
-     * {@link #maxEventsPerRequest()} of them) as one request, asynchronously. Never throws: the future completes
-     * with TikTok's answer or exceptionally with a typed {@link TikTokException} ({@link TikTokException#isRetryable()}
-     * tells whether sending the same chunk again may help; events keep their {@code event_id}, so TikTok
-     * deduplicates a resend). Background processors and retriers call this; users call the public methods.
+     * Makes a background processor with the given options: see {@link EventProcessor}. Each call makes a new,
+     * independent processor; {@link #close()} closes every processor made here (each within its
+     * {@link ProcessorOptions#closeTimeout()}) before releasing the HTTP client. With Events API 1.0 the batch
+     * size is capped at {@link TikTokEventsBuilder#pixelBatchSize(int)}. If {@link ProcessorOptions#requestTimeout()}
+     * is not longer than the HTTP client's call timeout, the processor uses the call timeout plus 5 s instead, so
+     * the HTTP client's own timeout fires first and cancels the call.
+     *
+     * <pre>{@code
+     * EventProcessor processor = tiktok.processor(ProcessorOptions.builder()
+     *         .maxDelay(Duration.ofMillis(500))
+     *         .listener((eventId, error) -> log.warn("event {} not delivered: {}", eventId, error.getMessage()))
+     *         .build());
+     * processor.enqueue(event);
+     * }</pre>
+     *
+     * @param options how to batch, queue, retry and shut down
+     * @return a running processor
+     * @throws TikTokConfigurationException if this client is closed
+     */
+    public EventProcessor processor(ProcessorOptions options) {
+        Objects.requireNonNull(options, "options");
+        synchronized (processors) {
+            checkOpen();
+            EventProcessor processor = new EventProcessor(options, settings,
+                    Duration.ofMillis(httpClient.callTimeoutMillis()), this::sendChunkAsync, this::forget);
+            processors.add(processor);
+            return processor;
+        }
+    }
+
+    /**
+     * Makes a background processor with {@link ProcessorOptions#defaults()}: see {@link #processor(ProcessorOptions)}.
+     *
+     * @return a running processor
+     * @throws TikTokConfigurationException if this client is closed
+     */
+    public EventProcessor processor() {
+        return processor(ProcessorOptions.defaults());
+    }
+
+    /**
+     * The seam for delivery: sends ONE chunk (already-built events of one source, 1 to
+     * {@link #maxEventsPerRequest()} of them) as one request, once, asynchronously. Never throws: the future
+     * completes with TikTok's answer or exceptionally with a typed {@link TikTokException}
+     * ({@link TikTokException#isRetryable()} tells whether sending the same chunk again may help; events keep their
+     * {@code event_id}, so TikTok deduplicates a resend). It does not refuse work while {@link #close()} drains the
+     * processors: close releases the HTTP client only after them.
      */
     CompletableFuture<SendResult> sendChunkAsync(EventSource source, List<Event> chunk) {
         try {
             batchSender.checkChunk(source, chunk);
-            checkOpen();
         } catch (TikTokException e) {
             return CompletableFuture.failedFuture(e);
         }
         return chunkSender.sendAsync(source, List.copyOf(chunk));
+    }
+
+    /** One chunk through the retrier: the direct path's transport. */
+    private CompletableFuture<SendResult> sendWithRetries(EventSource source, List<Event> chunk) {
+        List<Event> events = List.copyOf(chunk);
+        return retrier.call(() -> chunkSender.sendAsync(source, events));
+    }
+
+    private void forget(EventProcessor processor) {
+        synchronized (processors) {
+            processors.remove(processor);
+        }
     }
 
     /** The most events one request may carry with this client's edition. */
@@ -207,14 +299,44 @@ public final class TikTokEvents implements AutoCloseable {
     }
 
     /**
-     * Releases the HTTP threads and idle connections this client created; a caller-supplied OkHttpClient is left
-     * alone. Requests already running finish; sending afterwards fails. Idempotent.
+     * Shuts the client down, in this order: direct sends are refused from now on; every {@link EventProcessor}
+     * made by {@link #processor(ProcessorOptions)} and still open is closed (it delivers what it holds within its
+     * {@link ProcessorOptions#closeTimeout()} and reports the rest); direct requests still running or waiting for
+     * a retry are cancelled and their futures fail with a {@link TikTokException}; then the retry thread, and the
+     * HTTP threads and idle connections this client created, are released (a caller-supplied OkHttpClient is left
+     * alone). Returns when those threads have ended. Idempotent. An interrupted caller keeps its interrupt flag.
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownsHttpClient) {
-            HttpClientFactory.release(httpClient);
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
+        List<EventProcessor> open;
+        synchronized (processors) {
+            open = new ArrayList<>(processors);
+        }
+        for (EventProcessor processor : open) {
+            processor.close();
+        }
+        retrier.close();
+        retryScheduler.shutdown();
+        boolean interrupted = Thread.interrupted();
+        try {
+            retryScheduler.awaitTermination(RELEASE_WAIT);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (ownsHttpClient) {
+            interrupted |= !HttpClientFactory.release(httpClient, RELEASE_WAIT);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The HTTP client in use, for tests that check its threads are released. */
+    OkHttpClient httpClient() {
+        return httpClient;
     }
 
     private void checkOpen() {

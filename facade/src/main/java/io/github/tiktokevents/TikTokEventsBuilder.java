@@ -27,6 +27,7 @@ import okhttp3.OkHttpClient;
  *   <tr><td>{@link #pixelBatchSize(int)}</td><td>-</td><td>50 (1.0 only)</td></tr>
  *   <tr><td>{@link #baseUrl(String)}</td><td>-</td><td>{@code https://business-api.tiktok.com}</td></tr>
  *   <tr><td>{@link #connectTimeout(Duration)} / {@link #readTimeout(Duration)} / {@link #writeTimeout(Duration)} / {@link #callTimeout(Duration)}</td><td>-</td><td>10 s / 30 s / 30 s / 60 s</td></tr>
+ *   <tr><td>{@link #retryPolicy(RetryPolicy)}</td><td>-</td><td>{@link RetryPolicy#defaults()}: 5 attempts, 500 ms doubling to 30 s with jitter, 2 min in all</td></tr>
  *   <tr><td>{@link #httpClient(OkHttpClient)}</td><td>-</td><td>one made by the client</td></tr>
  *   <tr><td>{@link #httpLogLevel(HttpLogLevel)}, {@link #httpLogger(Consumer)}</td><td>-</td><td>{@code NONE}; System.Logger {@code io.github.tiktokevents.http}</td></tr>
  *   <tr><td>{@link #eventDefaults(EventDefaults)}</td><td>-</td><td>{@link EventDefaults#standard()}</td></tr>
@@ -60,6 +61,8 @@ public final class TikTokEventsBuilder {
     private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
     private Consumer<String> httpLogger = line -> HTTP_LOG.log(System.Logger.Level.INFO, line);
     private EventDefaults eventDefaults = EventDefaults.standard();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private DeliveryScheduler retryScheduler;
 
     TikTokEventsBuilder() {
     }
@@ -325,6 +328,29 @@ public final class TikTokEventsBuilder {
     }
 
     /**
+     * Sets how {@code send}, {@code sendAsync}, {@code sendBatch} and {@code sendBatchAsync} retry a request that
+     * failed in a way a retry may cure (rate limits 40016, 40100, 40132, 40133 and HTTP 429; server errors 50000,
+     * 50002, 51065 and HTTP 5xx; connection failures and timeouts): exponential backoff with jitter, at least the
+     * {@code Retry-After} TikTok asked for, bounded in attempts and in total time. Other failures are thrown at
+     * once. Resending is safe: TikTok deduplicates on {@code event_id}. Default {@link RetryPolicy#defaults()}
+     * (5 attempts, 2 minutes in all); {@link RetryPolicy#none()} (or {@code maxAttempts(1)}) disables retries. The
+     * {@link EventProcessor} takes its own policy from {@link ProcessorOptions#retryPolicy()}.
+     *
+     * @param policy the retry policy
+     * @return this builder
+     */
+    public TikTokEventsBuilder retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+        return this;
+    }
+
+    /** Test hook: the clock and timers of the direct path's retries, instead of a daemon thread. */
+    TikTokEventsBuilder retryScheduler(DeliveryScheduler scheduler) {
+        this.retryScheduler = scheduler;
+        return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @return the client
@@ -348,7 +374,7 @@ public final class TikTokEventsBuilder {
                 baseUrl, edition, pixelBatchSize);
         OkHttpClient client = HttpClientFactory.create(httpClient, connectTimeout, readTimeout, writeTimeout,
                 callTimeout, httpLogLevel, httpLogger, accessToken);
-        return new TikTokEvents(settings, eventDefaults, client, httpClient == null);
+        return new TikTokEvents(settings, eventDefaults, client, httpClient == null, retryPolicy, retryScheduler);
     }
 
     private static Duration positive(Duration timeout, String name) {

@@ -28,9 +28,10 @@ final class MockTikTok implements AutoCloseable {
         return url.substring(0, url.length() - 1);
     }
 
+    /** A client without retries, so each scripted answer is one attempt; retry tests set their own policy. */
     TikTokEventsBuilder clientBuilder() {
         return TikTokEvents.builder().accessToken(TOKEN).pixelCode(PIXEL).baseUrl(baseUrl())
-                .eventDefaults(EventDefaults.standard().withClock(CLOCK));
+                .eventDefaults(EventDefaults.standard().withClock(CLOCK)).retryPolicy(RetryPolicy.none());
     }
 
     void answer(String json) {

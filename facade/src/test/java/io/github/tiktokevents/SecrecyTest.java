@@ -56,6 +56,14 @@ class SecrecyTest {
             shown.add(thrown(() -> User.builder().email("Jane.Secret@@Example.org")));
             shown.add(thrown(() -> User.builder().phone("99886-2934")));
             shown.add(thrown(() -> TikTokEvents.builder().accessToken(MockTikTok.TOKEN).build()));
+            DeliveryRecordingListener outcomes = new DeliveryRecordingListener();
+            EventProcessor processor = client.processor(ProcessorOptions.builder().listener(outcomes).build());
+            processor.enqueue(crm); // no CRM id configured: refused and reported
+            shown.add(processor);
+            shown.add(processor.stats());
+            shown.add(ProcessorOptions.defaults());
+            shown.add(RetryPolicy.defaults());
+            outcomes.all().forEach(outcome -> shown.add(outcome.error));
 
             for (Object item : shown) {
                 seen.add(String.valueOf(item));

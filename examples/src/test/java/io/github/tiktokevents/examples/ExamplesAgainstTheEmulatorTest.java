@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.tiktokevents.emulator.Endpoint;
 import io.github.tiktokevents.emulator.Fault;
+import io.github.tiktokevents.emulator.TikTokCodes;
 import io.github.tiktokevents.emulator.RecordedEvent;
 import io.github.tiktokevents.emulator.TikTokEmulator;
 import java.time.Duration;
@@ -62,18 +63,20 @@ class ExamplesAgainstTheEmulatorTest {
     @Test
     void batchReportsTheFailedRequestAndTheOthersStillGetThrough() {
         try (ExampleTarget target = ExampleTarget.startEmulator()) {
-            // the first request is answered normally (after no delay), the second gets a system error
-            target.emulator().orElseThrow().faults().next(Fault.delay(Duration.ZERO), Fault.systemError());
+            // the first request is answered normally (after no delay), the second is refused for good: a parameter
+            // error is not retried, whereas a system error would be retried and then accepted
+            target.emulator().orElseThrow().faults().next(Fault.delay(Duration.ZERO),
+                    Fault.code(TikTokCodes.INVALID_PARAMETER, "Invalid parameter"));
 
             Captured run = Captured.send(BatchOfEvents::send, target);
 
             assertThat(run.status()).isEqualTo(Report.FAILED);
             assertThat(run.out())
                     .contains("Request 1: 1000 web events (cart-0001 .. cart-1000) -> code=0")
-                    .contains("Request 2: 1000 web events (cart-1001 .. cart-2000) -> FAILED (retryable)")
+                    .contains("Request 2: 1000 web events (cart-1001 .. cart-2000) -> FAILED: ")
                     .contains("Request 3: 500 web events (cart-2001 .. cart-2500) -> code=0")
                     .contains("1500 of 2500 events accepted");
-            assertThat(run.err()).hasLineCount(1).contains("code=50000");
+            assertThat(run.err()).hasLineCount(1).contains("code=40002");
         }
     }
 

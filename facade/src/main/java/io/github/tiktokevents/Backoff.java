@@ -1,0 +1,65 @@
+package io.github.tiktokevents;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Decides whether a failed request is retried and how long to wait first, following a {@link RetryPolicy}. */
+final class Backoff {
+    private Backoff() {
+    }
+
+    /**
+     * The wait before the next attempt, or empty when the failure is final.
+     *
+     * @param policy the retry policy
+     * @param attemptsMade attempts made so far, the failed one included (at least 1)
+     * @param elapsed time since the first attempt
+     * @param error the failure of the last attempt
+     * @param random a value in [0, 1) that picks the jitter
+     * @return the wait, or empty: not retryable, out of attempts, or the wait would end past {@code maxElapsed}
+     */
+    static Optional<Duration> delayBeforeRetry(RetryPolicy policy, int attemptsMade, Duration elapsed,
+                                               TikTokException error, double random) {
+        if (!error.isRetryable() || attemptsMade >= policy.maxAttempts()) {
+            return Optional.empty();
+        }
+        Duration delay = jittered(policy, exponential(policy, attemptsMade), random);
+        Duration requested = requestedDelay(error);
+        if (requested != null) {
+            Duration honoured = min(requested, policy.maxRetryAfter());
+            if (honoured.compareTo(delay) > 0) {
+                delay = honoured;
+            }
+        }
+        if (elapsed.plus(delay).compareTo(policy.maxElapsed()) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(delay);
+    }
+
+    /** {@code min(maxDelay, initialDelay * multiplier^(attemptsMade-1))}, computed without overflow. */
+    static Duration exponential(RetryPolicy policy, int attemptsMade) {
+        double nanos = policy.initialDelay().toNanos() * Math.pow(policy.multiplier(), attemptsMade - 1);
+        long cap = policy.maxDelay().toNanos();
+        return Duration.ofNanos(nanos >= cap ? cap : (long) nanos);
+    }
+
+    private static Duration jittered(RetryPolicy policy, Duration base, double random) {
+        double r = Math.min(Math.max(random, 0.0), 1.0);
+        return Duration.ofNanos((long) (base.toNanos() * (1.0 - policy.jitter() * r)));
+    }
+
+    private static Duration requestedDelay(TikTokException error) {
+        if (error instanceof TikTokApiException) {
+            Duration retryAfter = ((TikTokApiException) error).retryAfter().orElse(null);
+            if (retryAfter != null && !retryAfter.isNegative()) {
+                return retryAfter;
+            }
+        }
+        return null;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

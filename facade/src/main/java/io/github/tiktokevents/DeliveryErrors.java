@@ -1,0 +1,54 @@
+package io.github.tiktokevents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Turns whatever a transport threw or failed a future with into the SDK's typed exceptions, so every failed
+ * event is reported with a {@link TikTokException} and the retry decision can rely on
+ * {@link TikTokException#isRetryable()}.
+ */
+final class DeliveryErrors {
+    private DeliveryErrors() {
+    }
+
+    /**
+     * The typed failure behind {@code failure}.
+     *
+     * <ul>
+     *   <li>a {@link TikTokException}, also inside {@link CompletionException} or {@link ExecutionException}: itself;</li>
+     *   <li>an {@link IOException}: a retryable {@link TikTokTransportException};</li>
+     *   <li>a cancellation: a non-retryable {@link TikTokException}, because someone chose to stop;</li>
+     *   <li>anything else (a bug in a transport or a listener): a non-retryable {@link TikTokException}.</li>
+     * </ul>
+     *
+     * @param failure what was thrown
+     * @return the typed exception, never null
+     */
+    static TikTokException toTikTokException(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof TikTokException) {
+            return (TikTokException) cause;
+        }
+        if (cause instanceof IOException || cause instanceof UncheckedIOException) {
+            return new TikTokTransportException("The request to TikTok failed: "
+                    + cause.getClass().getSimpleName(), cause);
+        }
+        if (cause instanceof CancellationException) {
+            return new TikTokException("The request to TikTok was cancelled", cause);
+        }
+        return new TikTokException("Sending to TikTok failed unexpectedly: " + cause.getClass().getName(), cause);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

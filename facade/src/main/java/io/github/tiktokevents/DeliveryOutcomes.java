@@ -1,0 +1,89 @@
+package io.github.tiktokevents;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Reports outcomes to the {@link DeliveryListener} exactly once per item and keeps the counters. A listener
+ * that throws is logged and ignored, so a bug there cannot lose or double an outcome.
+ */
+final class DeliveryOutcomes {
+    private static final System.Logger LOG = System.getLogger("io.github.tiktokevents.processor");
+
+    private final DeliveryListener listener;
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final LongAdder rejected = new LongAdder();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+
+    DeliveryOutcomes(DeliveryListener listener) {
+        this.listener = listener;
+    }
+
+    /** Reports an accepted item as delivered, unless it is already settled. Delivery thread only. */
+    void delivered(DeliveryItem<?> item, String requestId) {
+        if (item.settled) {
+            return;
+        }
+        item.settled = true;
+        delivered.incrementAndGet();
+        try {
+            listener.delivered(item.id, requestId);
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.ERROR, "DeliveryListener.delivered threw; outcome unchanged", bug);
+        }
+    }
+
+    /** Reports an accepted item as failed, unless it is already settled. Delivery thread only. */
+    void failed(DeliveryItem<?> item, TikTokException error) {
+        if (item.settled) {
+            return;
+        }
+        item.settled = true;
+        failed.incrementAndGet();
+        notifyFailed(item.id, error);
+    }
+
+    /** Reports an item that {@code enqueue} refused; on the caller's thread, so the item was never shared. */
+    void rejected(String id, TikTokException error) {
+        rejected.increment();
+        notifyFailed(id, error);
+    }
+
+    void countRequest() {
+        requests.incrementAndGet();
+    }
+
+    void countRetry() {
+        retried.incrementAndGet();
+    }
+
+    long delivered() {
+        return delivered.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    long rejected() {
+        return rejected.sum();
+    }
+
+    long retried() {
+        return retried.get();
+    }
+
+    long requests() {
+        return requests.get();
+    }
+
+    private void notifyFailed(String id, TikTokException error) {
+        try {
+            listener.failed(id, error);
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.ERROR, "DeliveryListener.failed threw; outcome unchanged", bug);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.tiktokevents;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real {@link DeliveryScheduler}: one daemon thread with the given name, created on first use and
+ * ended by {@link #shutdown()}. One thread is enough: delivery work on it only hands requests to an asynchronous
+ * transport and books their answers; waits between retries are timers, not sleeping threads.
+ */
+final class DeliveryThreadScheduler implements DeliveryScheduler {
+    private final ScheduledThreadPoolExecutor executor;
+    private volatile Thread thread;
+
+    /**
+     * Creates a scheduler whose thread has the given name. Delayed tasks still waiting at {@link #shutdown()}
+     * are dropped, so their owner must settle what they stood for before shutting down.
+     *
+     * @param threadName the thread's name, e.g. {@code tiktok-events-processor-delivery}
+     */
+    DeliveryThreadScheduler(String threadName) {
+        String name = threadName;
+        ThreadFactory factory = runnable -> {
+            Thread created = new Thread(runnable, name);
+            created.setDaemon(true);
+            thread = created;
+            return created;
+        };
+        this.executor = new ScheduledThreadPoolExecutor(1, factory);
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        executor.execute(task);
+    }
+
+    @Override
+    public Cancellable schedule(Runnable task, Duration delay) {
+        ScheduledFuture<?> future = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
+    }
+
+    @Override
+    public void shutdown() {
+        executor.shutdown();
+    }
+
+    @Override
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public boolean inSchedulerThread() {
+        return Thread.currentThread() == thread;
+    }
+}

@@ -1,0 +1,292 @@
+package io.github.tiktokevents;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * A background processor for fire-and-forget sending: {@link #enqueue(Event)} puts an event in a bounded queue
+ * and returns at once; a daemon thread batches the queue into requests, sends them asynchronously with a bounded
+ * number in flight, retries what may succeed later, splits a batch TikTok refuses because of a bad event so the
+ * good ones still go, and reports every event's single outcome to the {@link DeliveryListener}. Thread-safe; share
+ * one per client. Made by {@link TikTokEvents#processor(ProcessorOptions)}.
+ *
+ * <pre>{@code
+ * EventProcessor processor = tiktok.processor(ProcessorOptions.builder()
+ *         .listener(new DeliveryListener() {
+ *             public void failed(String eventId, TikTokException error) {
+ *                 log.warn("event {} lost: {}", eventId, error.getMessage());
+ *             }
+ *         })
+ *         .build());
+ * // on the request path: microseconds, never a network round trip
+ * processor.enqueue(tiktok.newEvent(EventNames.COMPLETE_PAYMENT).user(user).page(page).build());
+ * // at shutdown (tiktok.close() also does this for every processor it made):
+ * processor.close();
+ * }</pre>
+ *
+ * <p><b>Sources.</b> Each source (web, app, offline, CRM) has its own {@code event_source_id}, so a request carries
+ * events of one source only. The processor keeps one engine per source, started when the first event of that
+ * source arrives, with its own queue and thread {@code <threadNamePrefix>-<source>-delivery}. The queue
+ * capacities and {@code maxRequestsInFlight} of {@link ProcessorOptions} therefore apply per source. With Events
+ * API 1.0 the batch size is capped at the client's {@code pixelBatchSize}.
+ *
+ * <p><b>Outcomes.</b> Every event given to {@code enqueue} ends in exactly one {@link DeliveryListener} call:
+ * {@code delivered}, or {@code failed} with a typed {@link TikTokException}. Delivery outcomes are reported on the
+ * processor's thread; refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns. Nothing
+ * closes a processor automatically except {@link TikTokEvents#close()}: close it, or its client, at shutdown.
+ */
+public final class EventProcessor implements AutoCloseable {
+    private final ProcessorOptions options;
+    private final ClientSettings settings;
+    private final BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport;
+    private final Consumer<EventProcessor> onClosed;
+    private final ProcessorOptions engineOptions;
+    private final AtomicReferenceArray<DeliveryEngine<Event>> engines =
+            new AtomicReferenceArray<>(EventSource.values().length);
+    /** Refusals decided here rather than by an engine: a closed processor, a source without an id. */
+    private final DeliveryOutcomes refusals;
+    private final Object lock = new Object();
+    private volatile boolean closed;
+
+    EventProcessor(ProcessorOptions options, ClientSettings settings, Duration httpCallTimeout,
+                   BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport,
+                   Consumer<EventProcessor> onClosed) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.settings = settings;
+        this.transport = transport;
+        this.onClosed = onClosed;
+        this.refusals = new DeliveryOutcomes(options.listener());
+        ProcessorOptions.Builder derived = options.toBuilder()
+                .maxBatchSize(Math.min(options.maxBatchSize(), settings.maxEventsPerRequest()));
+        if (!httpCallTimeout.isZero() && options.requestTimeout().compareTo(httpCallTimeout) <= 0) {
+            // The HTTP client's own timeout must fire first: it reports what really went wrong, and it cancels the
+            // call, where the engine's safety net would only stop waiting for it.
+            derived.requestTimeout(httpCallTimeout.plusSeconds(5));
+        }
+        this.engineOptions = derived.build();
+    }
+
+    /**
+     * Queues an event for delivery. Never sends on the caller's thread: it serialises the event once (to know its
+     * size; the request reuses that JSON) and adds it to the queue. When the queue is full it waits at most
+     * {@link ProcessorOptions#enqueueTimeout()} under {@link QueueFullPolicy#BLOCK_WITH_TIMEOUT}, and not at all
+     * under {@link QueueFullPolicy#REJECT}.
+     *
+     * @param event a built event (built events are valid and always carry an {@code event_id})
+     * @return true if the event was accepted: its outcome reaches the listener later, from the processor's thread.
+     *         False if it was refused: the listener has already heard {@code failed(eventId, error)} on this
+     *         thread, with a {@link QueueFullException} (no room in time, or the event alone exceeds
+     *         {@code queueCapacityBytes}), a {@link ProcessorClosedException} (this processor or its client is
+     *         closed), or a {@link TikTokConfigurationException} (no id is configured for the event's source, or
+     *         the API edition does not take that source). A caller interrupted while waiting for room is refused
+     *         and keeps its interrupt flag
+     * @throws NullPointerException if the event is null
+     */
+    public boolean enqueue(Event event) {
+        Objects.requireNonNull(event, "event");
+        if (closed) {
+            refusals.rejected(event.eventId(), DeliveryRejections.closed());
+            return false;
+        }
+        try {
+            settings.sourceId(event.source());
+        } catch (TikTokConfigurationException notConfigured) {
+            refusals.rejected(event.eventId(), notConfigured);
+            return false;
+        }
+        DeliveryEngine<Event> engine = engineFor(event.source());
+        if (engine == null) {
+            refusals.rejected(event.eventId(), DeliveryRejections.closed());
+            return false;
+        }
+        return engine.enqueue(event);
+    }
+
+    /**
+     * Sends everything queued now and waits until every event enqueued before this call is delivered or has
+     * definitively failed (retries included, so at most about the retry policy's {@code maxElapsed} plus a
+     * request timeout).
+     *
+     * @return true when everything was settled; false if the thread was interrupted (its flag is set again)
+     * @throws IllegalStateException if called from a listener callback on the processor's thread, where it would
+     *                               wait for itself; use {@link #flushAsync()} there
+     */
+    public boolean flush() {
+        return flush(null);
+    }
+
+    /**
+     * Like {@link #flush()}, giving up the wait (not the events) after a timeout.
+     *
+     * @param timeout the longest wait; null to wait without limit
+     * @return true when everything enqueued before this call was settled in time; false on timeout, or if the
+     *         thread was interrupted (its flag is set again)
+     * @throws IllegalStateException if called from a listener callback on the processor's thread
+     */
+    public boolean flush(Duration timeout) {
+        for (DeliveryEngine<Event> engine : started()) {
+            if (engine.inDeliveryThread()) {
+                throw new IllegalStateException("flush() cannot wait on the processor's own thread; use flushAsync()");
+            }
+        }
+        return DeliveryShutdown.await(flushAsync(), timeout);
+    }
+
+    /**
+     * Sends everything queued now, without blocking.
+     *
+     * @return a future completed once every event enqueued before this call is delivered or definitively failed
+     */
+    public CompletableFuture<Void> flushAsync() {
+        List<CompletableFuture<Void>> flushes = new ArrayList<>();
+        for (DeliveryEngine<Event> engine : started()) {
+            flushes.add(engine.flushAsync());
+        }
+        return CompletableFuture.allOf(flushes.toArray(new CompletableFuture<?>[0]));
+    }
+
+    /**
+     * Closes within {@link ProcessorOptions#closeTimeout()}; see {@link #close(Duration)}.
+     */
+    @Override
+    public void close() {
+        close(options.closeTimeout());
+    }
+
+    /**
+     * Stops intake (later events are refused with {@link ProcessorClosedException}), keeps delivering what is
+     * queued or in flight for at most {@code timeout}, then reports everything still unsettled as failed with
+     * {@link ProcessorClosedException} and ends the processor's threads. Returns when that is done (a few seconds
+     * of grace beyond the timeout at most). Idempotent. An interrupted caller gives up the rest at once and keeps
+     * its interrupt flag.
+     *
+     * @param timeout how long to keep delivering; zero gives up everything not yet delivered
+     */
+    public void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        List<DeliveryEngine<Event>> toClose;
+        synchronized (lock) {
+            closed = true;
+            toClose = started();
+        }
+        // Every source drains at once; the deadline is shared, so n sources still take at most one timeout.
+        toClose.forEach(DeliveryEngine::flushAsync);
+        long deadline = System.nanoTime() + saturatedNanos(timeout);
+        for (DeliveryEngine<Event> engine : toClose) {
+            engine.close(Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())));
+        }
+        onClosed.accept(this);
+    }
+
+    /**
+     * A snapshot of the counters, summed over the sources. Events refused by {@code enqueue} for any reason are
+     * in {@link ProcessorStats#rejected()}.
+     *
+     * @return the counters
+     */
+    public ProcessorStats stats() {
+        long enqueued = 0;
+        long delivered = 0;
+        long failed = 0;
+        long rejected = refusals.rejected();
+        long retried = 0;
+        long requests = 0;
+        long queueDepth = 0;
+        long inFlight = 0;
+        for (DeliveryEngine<Event> engine : started()) {
+            ProcessorStats s = engine.stats();
+            enqueued += s.enqueued();
+            delivered += s.delivered();
+            failed += s.failed();
+            rejected += s.rejected();
+            retried += s.retried();
+            requests += s.requests();
+            queueDepth += s.queueDepth();
+            inFlight += s.inFlight();
+        }
+        return new ProcessorStats(enqueued, delivered, failed, rejected, retried, requests, queueDepth, inFlight);
+    }
+
+    /**
+     * The options this processor was made with, as given (the effective batch size may be lower, see the class
+     * documentation).
+     *
+     * @return the options
+     */
+    public ProcessorOptions options() {
+        return options;
+    }
+
+    /** @return whether {@link #close()} has been called */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Shows the options and counters; never an event's content or the access token. */
+    @Override
+    public String toString() {
+        return "EventProcessor{closed=" + closed + ", " + stats() + ", " + options + '}';
+    }
+
+    private DeliveryEngine<Event> engineFor(EventSource source) {
+        DeliveryEngine<Event> engine = engines.get(source.ordinal());
+        if (engine != null) {
+            return engine;
+        }
+        synchronized (lock) {
+            if (closed) {
+                return null;
+            }
+            engine = engines.get(source.ordinal());
+            if (engine == null) {
+                ProcessorOptions sourceOptions = engineOptions.toBuilder()
+                        .threadNamePrefix(options.threadNamePrefix() + "-" + source.wireValue())
+                        .build();
+                DeliverySender<Event> sender = chunk -> reply(transport.apply(source, chunk));
+                engine = DeliveryEngine.start(sender, Event::eventId, Event::estimatedSizeBytes, sourceOptions);
+                engines.set(source.ordinal(), engine);
+            }
+            return engine;
+        }
+    }
+
+    /**
+     * TikTok's answer as the engine wants it. Code 20001 counts as accepted: TikTok documents no per-event detail
+     * to tell which events it refused. Cancelling the reply (request timeout, forced close) cancels the HTTP call,
+     * which a derived future would not do by itself.
+     */
+    private static CompletableFuture<DeliveryReply> reply(CompletableFuture<SendResult> call) {
+        CompletableFuture<DeliveryReply> reply = call.thenApply(result -> DeliveryReply.accepted(result.requestId()));
+        reply.whenComplete((ignored, failure) -> {
+            if (reply.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return reply;
+    }
+
+    private List<DeliveryEngine<Event>> started() {
+        List<DeliveryEngine<Event>> started = new ArrayList<>(engines.length());
+        for (int i = 0; i < engines.length(); i++) {
+            DeliveryEngine<Event> engine = engines.get(i);
+            if (engine != null) {
+                started.add(engine);
+            }
+        }
+        return started;
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE / 2;
+        }
+    }
+}

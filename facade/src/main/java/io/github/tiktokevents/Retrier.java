@@ -1,0 +1,175 @@
+package io.github.tiktokevents;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Retries one asynchronous request by a {@link RetryPolicy}, for the direct {@code send}/{@code sendAsync}
+ * path. Waits between attempts are timers on a {@link DeliveryScheduler}, so no thread sleeps; the first attempt
+ * starts on the caller's thread, later ones on the scheduler's thread.
+ *
+ * <pre>{@code
+ * Retrier retrier = new Retrier(RetryPolicy.defaults(), new DeliveryThreadScheduler("tiktok-events-retry"));
+ * CompletableFuture<BatchResult> answer = retrier.call(() -> transport.sendAsync(request));
+ * BatchResult result = Retrier.await(answer); // blocking callers
+ * }</pre>
+ *
+ * <p>The returned future completes with the first success, or exceptionally with the last attempt's
+ * {@link TikTokException}. Cancelling it stops the retries and cancels the attempt in progress. Thread-safe.
+ */
+final class Retrier {
+    private final RetryPolicy policy;
+    private final DeliveryScheduler scheduler;
+    private final DoubleSupplier random;
+    private final Duration attemptTimeout;
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    Retrier(RetryPolicy policy, DeliveryScheduler scheduler) {
+        this(policy, scheduler, () -> ThreadLocalRandom.current().nextDouble(), null);
+    }
+
+    /**
+     * Creates a retrier.
+     *
+     * @param policy when to retry
+     * @param scheduler the clock and the timers
+     * @param random values in [0, 1) for the jitter
+     * @param attemptTimeout a safety-net timeout per attempt (a retryable {@link TikTokTransportException}),
+     *                       or null to rely on the transport's own timeouts
+     */
+    Retrier(RetryPolicy policy, DeliveryScheduler scheduler, DoubleSupplier random, Duration attemptTimeout) {
+        this.policy = policy;
+        this.scheduler = scheduler;
+        this.random = random;
+        this.attemptTimeout = attemptTimeout;
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, the failure is not retryable, or the policy's limits are reached.
+     *
+     * @param attempt starts one request; called once per attempt
+     * @param <T> the answer type
+     * @return the answer, or the last failure as a {@link TikTokException}
+     */
+    <T> CompletableFuture<T> call(Supplier<? extends CompletableFuture<? extends T>> attempt) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(closedError(null));
+            return result;
+        }
+        pending.add(result);
+        result.whenComplete((answer, failure) -> pending.remove(result));
+        new Attempts<>(attempt, result).next();
+        return result;
+    }
+
+    /**
+     * Gives up every request still running or waiting for a retry: each future fails with a
+     * {@link TikTokException}, and later calls fail at once. The scheduler is not shut down here; its owner does.
+     */
+    void close() {
+        closed = true;
+        for (CompletableFuture<?> result : pending) {
+            result.completeExceptionally(closedError(null));
+        }
+    }
+
+    /**
+     * Waits for an answer on the calling thread, for the blocking {@code send}.
+     *
+     * @param future the answer
+     * @param <T> the answer type
+     * @return the answer
+     * @throws TikTokException the typed failure, unwrapped; or, if the thread is interrupted, a non-retryable
+     *                         {@link TikTokException} after cancelling the request; the interrupt flag stays set
+     */
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TikTokException("Interrupted while waiting for TikTok's answer; the request was cancelled", e);
+        } catch (ExecutionException e) {
+            throw DeliveryErrors.toTikTokException(e.getCause());
+        }
+    }
+
+    private static TikTokException closedError(Throwable lastFailure) {
+        return new TikTokException("The client was closed before the request finished", lastFailure);
+    }
+
+    /** The attempts of one call. */
+    private final class Attempts<T> {
+        private final Supplier<? extends CompletableFuture<? extends T>> attempt;
+        private final CompletableFuture<T> result;
+        private final long firstAttemptNanos = scheduler.nanoTime();
+        private volatile int attempts;
+        private volatile CompletableFuture<T> current;
+        private volatile DeliveryScheduler.Cancellable timer;
+
+        Attempts(Supplier<? extends CompletableFuture<? extends T>> attempt, CompletableFuture<T> result) {
+            this.attempt = attempt;
+            this.result = result;
+            result.whenComplete((answer, failure) -> {
+                if (result.isCompletedExceptionally()) {
+                    stop();
+                }
+            });
+        }
+
+        void next() {
+            if (result.isDone()) {
+                return;
+            }
+            attempts++;
+            CompletableFuture<T> call = DeliveryCall.start(attempt, attemptTimeout, scheduler);
+            current = call;
+            call.whenComplete((answer, failure) -> {
+                if (failure == null) {
+                    result.complete(answer);
+                } else {
+                    retryOrFail(DeliveryErrors.toTikTokException(failure));
+                }
+            });
+        }
+
+        private void retryOrFail(TikTokException error) {
+            Duration elapsed = Duration.ofNanos(scheduler.nanoTime() - firstAttemptNanos);
+            Optional<Duration> delay = Backoff.delayBeforeRetry(policy, attempts, elapsed, error, random.getAsDouble());
+            if (delay.isEmpty() || result.isDone()) {
+                result.completeExceptionally(error);
+                return;
+            }
+            try {
+                timer = scheduler.schedule(this::next, delay.get());
+            } catch (RejectedExecutionException shutDown) {
+                result.completeExceptionally(closedError(error));
+                return;
+            }
+            if (result.isDone()) {
+                stop(); // cancelled or closed while the timer was being armed
+            }
+        }
+
+        private void stop() {
+            DeliveryScheduler.Cancellable pendingTimer = timer;
+            if (pendingTimer != null) {
+                pendingTimer.cancel();
+            }
+            CompletableFuture<T> call = current;
+            if (call != null && !call.isDone()) {
+                call.cancel(true);
+            }
+        }
+    }
+}
