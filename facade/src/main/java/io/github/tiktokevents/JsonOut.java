@@ -8,8 +8,7 @@ import java.util.Arrays;
  * Not thread-safe: one instance per serialisation.
  *
  * <p>{@link #pooled()} writes into a per-thread scratch array, so a serialisation allocates nothing but its
- * result: an exact-size copy from {@link #toByteArray()}, or nothing at all when written to a sink with
- * {@link #writeTo(okio.BufferedSink)}. An array that grew very large is not kept.
+ * exact-size result from {@link #toByteArray()}. An array that grew very large is not kept.
  */
 final class JsonOut {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -217,14 +216,8 @@ final class JsonOut {
         return length;
     }
 
-    /** Writes the JSON so far to {@code sink} and, for a pooled writer, gives the scratch array back. */
-    void writeTo(okio.BufferedSink sink) throws java.io.IOException {
-        sink.write(buffer, 0, length);
-        release();
-    }
-
-    /** Gives a pooled writer's scratch array back to its thread without producing anything. */
-    void release() {
+    /** Gives a pooled writer's scratch arrays back to its thread. */
+    private void release() {
         if (pooled && buffer.length <= MAX_KEPT_SCRATCH_BYTES) {
             SCRATCH.set(buffer);
         }
