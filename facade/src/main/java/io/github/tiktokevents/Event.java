@@ -35,8 +35,11 @@ public final class Event {
     private final Lead lead;
     private final Properties properties;
     private final Boolean limitedDataUse;
-    /** The exact size of this event's Events API 2.0 JSON, measured once when it is built. */
-    private final int wireSize;
+    /**
+     * This event's Events API 2.0 JSON ({@code data[]} element), serialised once when it is built: sending then only
+     * copies bytes, whatever the number of retries, and a byte-bounded queue counts what the event really holds.
+     */
+    private final byte[] wireJson;
 
     private Event(Builder b, OffsetDateTime time, String eventId) {
         this.name = b.name;
@@ -50,7 +53,7 @@ public final class Event {
         this.lead = b.lead;
         this.properties = b.properties;
         this.limitedDataUse = b.limitedDataUse;
-        this.wireSize = EventJson.size(this);
+        this.wireJson = EventJson.eventData(this);
     }
 
     /**
@@ -135,18 +138,21 @@ public final class Event {
     }
 
     /**
-     * The exact size of this event's Events API 2.0 JSON ({@code data[]} element) in UTF-8 bytes. Request bodies
-     * use it as their content length; queues bounded in bytes use it (plus a separator) as the event's weight.
-     * Measured at build time without keeping the JSON: the event is serialised again, straight into the request
-     * body, when it is sent, so a queued event holds no copy of its JSON.
+     * The exact size of this event's Events API 2.0 JSON ({@code data[]} element) in UTF-8 bytes; request bodies
+     * sum these for their content length.
      */
     int wireSize() {
-        return wireSize;
+        return wireJson.length;
+    }
+
+    /** This event's Events API 2.0 JSON; callers must not modify it. */
+    byte[] wireJson() {
+        return wireJson;
     }
 
     /** The size this event adds to a request body (its JSON and a separator), for queues bounded in bytes. */
     int estimatedSizeBytes() {
-        return wireSize + 1;
+        return wireJson.length + 1;
     }
 
     /** {@inheritDoc} */

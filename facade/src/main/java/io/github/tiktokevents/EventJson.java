@@ -3,8 +3,8 @@ package io.github.tiktokevents;
 import java.util.List;
 
 /**
- * Serialises events for Events API 2.0 straight into UTF-8 bytes: each {@code data[]} element is measured once when
- * its event is built and written straight into the request body when it is sent ({@link EventTrackBody}).
+ * Serialises events for Events API 2.0 straight into UTF-8 bytes: each {@code data[]} element once, when its event
+ * is built; request bodies then copy those bytes behind an envelope head ({@link EventTrackBody}).
  *
  * <p>The field names and shapes are those of the spec's {@code EventData}; a test reads this output back through the
  * generated models and the emulator validates it against the spec, so the two cannot drift apart silently. It does
@@ -75,22 +75,9 @@ final class EventJson {
     private EventJson() {
     }
 
-    /** One {@code data[]} element, as an array (for tests and diagnostics; sending streams it instead). */
+    /** One {@code data[]} element as UTF-8: made once per event, when it is built. */
     static byte[] eventData(Event event) {
         return writeEventData(JsonOut.pooled(), event).toByteArray();
-    }
-
-    /** The exact UTF-8 size of one {@code data[]} element, measured without keeping the bytes. */
-    static int size(Event event) {
-        JsonOut out = writeEventData(JsonOut.pooled(), event);
-        int size = out.length();
-        out.release();
-        return size;
-    }
-
-    /** Writes one {@code data[]} element straight into a request body. */
-    static void writeEventData(Event event, okio.BufferedSink sink) throws java.io.IOException {
-        writeEventData(JsonOut.pooled(), event).writeTo(sink);
     }
 
     /** The {@code /event/track/} envelope up to and including {@code "data":[}. */

@@ -7,9 +7,9 @@ import okhttp3.RequestBody;
 import okio.BufferedSink;
 
 /**
- * An Events API 2.0 request body that serialises its events straight into the connection as OkHttp writes it: no
- * copy of the body, nor of any event's JSON, is ever held in memory. Its length is known in advance from the sizes
- * measured when the events were built, so the request carries a {@code Content-Length} and is not chunked.
+ * An Events API 2.0 request body written straight into the connection as OkHttp sends it: the envelope head, then
+ * each event's JSON, made when the event was built. No copy of the whole body is ever assembled, and its length is
+ * known in advance, so the request carries a {@code Content-Length} and is not chunked.
  *
  * <p>Events are immutable, so writing the body again (OkHttp may, after a dropped connection) gives the same bytes.
  */
@@ -47,7 +47,7 @@ final class EventTrackBody extends RequestBody {
             if (i > 0) {
                 sink.writeByte(',');
             }
-            EventJson.writeEventData(events.get(i), sink);
+            sink.write(events.get(i).wireJson());
         }
         sink.writeByte(']');
         sink.writeByte('}');

@@ -37,6 +37,11 @@ public final class LoopbackTikTok implements AutoCloseable {
      * @throws IOException if no port can be bound
      */
     public static LoopbackTikTok start() throws IOException {
+        // Without TCP_NODELAY the JDK server's small answers meet delayed ACKs: ~40 ms per request on loopback,
+        // which would make every HTTP benchmark measure the kernel's timers instead of the clients.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         ExecutorService workers = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "loopback-tiktok");

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every benchmark once (about 5 minutes on 2 cores) and writes BENCHMARKS.md at the project root.
+# Usage: benchmarks/run.sh [extra JMH options, e.g. a benchmark name regex]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=benchmarks/target
+mvn -B -ntp -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+java -jar "$out/benchmarks.jar" -prof gc -rf json -rff "$out/jmh-results.json" "$@"
+java -cp "$out/benchmarks.jar" io.github.tiktokevents.benchmarks.RetainedMemory > "$out/retained.properties"
+java -cp "$out/benchmarks.jar" io.github.tiktokevents.benchmarks.BenchmarkReport \
+  "$out/jmh-results.json" "$out/retained.properties" BENCHMARKS.md "benchmarks/run.sh"
