@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code sdkPrepare}: the SDK's whole path before the network: build the event (validate, normalise, SHA-256
- *       hash email, phone and external id, measure its JSON), then write the Events API 2.0 request body into an
- *       okio buffer, as OkHttp does when it sends it.</li>
+ *       hash email, phone and external id, serialise its JSON once), then write the Events API 2.0 request body
+ *       into an okio buffer, as OkHttp does when it sends it.</li>
  *   <li>{@code baseline}: the minimum by hand: three SHA-256 hex digests put into a pre-built Gson tree, serialised
  *       once to UTF-8.</li>
  * </ul>

@@ -21,7 +21,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  * never answers, and reads the live heap after full collections. It prints {@code key=value} lines.
  *
  * <ul>
- *   <li>{@code retained.event}: bytes per built event (its object graph, hashes included; no JSON is kept).</li>
+ *   <li>{@code retained.event}: bytes per built event (its object graph, hashes and its JSON included).</li>
  *   <li>{@code retained.processorQueue}: extra bytes per event while it is queued in the processor.</li>
  *   <li>{@code retained.bareQueue}: extra bytes per event in a bare {@link ArrayBlockingQueue}, the baseline.</li>
  * </ul>
