@@ -4,11 +4,8 @@ import io.github.tiktokevents.client.ApiClient;
 import io.github.tiktokevents.client.api.EventApi;
 import io.github.tiktokevents.client.auth.ApiKeyAuth;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
@@ -63,7 +60,7 @@ public final class TikTokEvents implements AutoCloseable {
     private final BatchSender batchSender;
     private final DeliveryScheduler retryScheduler;
     private final Retrier retrier;
-    private final Set<EventProcessor> processors = new LinkedHashSet<>();
+    private final OpenProcessors processors = new OpenProcessors();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     TikTokEvents(ClientSettings settings, EventDefaults eventDefaults, OkHttpClient httpClient, boolean ownsHttpClient,
@@ -206,13 +203,10 @@ public final class TikTokEvents implements AutoCloseable {
      */
     public EventProcessor processor(ProcessorOptions options) {
         Objects.requireNonNull(options, "options");
-        synchronized (processors) {
-            checkOpen();
-            EventProcessor processor = new EventProcessor(options, settings,
-                    Duration.ofMillis(httpClient.callTimeoutMillis()), this::sendChunkAsync, this::forget);
-            processors.add(processor);
-            return processor;
-        }
+        checkOpen();
+        return processors.add(() -> new EventProcessor(options, settings,
+                Duration.ofMillis(httpClient.callTimeoutMillis()), this::sendChunkAsync, processors::remove),
+                TikTokEvents::closedException);
     }
 
     /**
@@ -246,12 +240,6 @@ public final class TikTokEvents implements AutoCloseable {
     private CompletableFuture<SendResult> sendWithRetries(EventSource source, List<Event> chunk) {
         List<Event> events = List.copyOf(chunk);
         return retrier.call(() -> chunkSender.sendAsync(source, events));
-    }
-
-    private void forget(EventProcessor processor) {
-        synchronized (processors) {
-            processors.remove(processor);
-        }
     }
 
     /** The most events one request may carry with this client's edition. */
@@ -311,13 +299,7 @@ public final class TikTokEvents implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        List<EventProcessor> open;
-        synchronized (processors) {
-            open = new ArrayList<>(processors);
-        }
-        for (EventProcessor processor : open) {
-            processor.close();
-        }
+        processors.closeAll();
         retrier.close();
         retryScheduler.shutdown();
         boolean interrupted = Thread.interrupted();

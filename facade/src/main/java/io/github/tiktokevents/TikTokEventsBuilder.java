@@ -330,7 +330,7 @@ public final class TikTokEventsBuilder {
     /**
      * Sets how {@code send}, {@code sendAsync}, {@code sendBatch} and {@code sendBatchAsync} retry a request that
      * failed in a way a retry may cure (rate limits 40016, 40100, 40132, 40133 and HTTP 429; server errors 50000,
-     * 50002, 51065 and HTTP 5xx; connection failures and timeouts): exponential backoff with jitter, at least the
+     * 50002, 51065, 40700 and HTTP 5xx; connection failures and timeouts): exponential backoff with jitter, at least the
      * {@code Retry-After} TikTok asked for, bounded in attempts and in total time. Other failures are thrown at
      * once. Resending is safe: TikTok deduplicates on {@code event_id}. Default {@link RetryPolicy#defaults()}
      * (5 attempts, 2 minutes in all); {@link RetryPolicy#none()} (or {@code maxAttempts(1)}) disables retries. The
