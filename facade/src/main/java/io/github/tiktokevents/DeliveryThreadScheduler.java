@@ -57,7 +57,21 @@ final class DeliveryThreadScheduler implements DeliveryScheduler {
 
     @Override
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        // The executor reports termination from inside its last worker, a moment before that thread ends: wait for
+        // the thread itself, so that "nothing is left running" holds when this returns.
+        Thread worker = thread;
+        if (worker != null && worker != Thread.currentThread()) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(worker, left);
+            }
+            return !worker.isAlive();
+        }
+        return true;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.github.tiktokevents;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
 
@@ -30,6 +32,7 @@ final class HttpClientFactory {
             builder = callerClient.newBuilder();
         } else {
             builder = new OkHttpClient.Builder()
+                    .dispatcher(new Dispatcher(new DispatcherThreads()))
                     .connectTimeout(connect)
                     .readTimeout(read)
                     .writeTimeout(write)
@@ -52,10 +55,16 @@ final class HttpClientFactory {
      * @return false if the waiting thread was interrupted (the caller restores the flag)
      */
     static boolean release(OkHttpClient client, Duration wait) {
-        client.dispatcher().executorService().shutdown();
+        long deadline = System.nanoTime() + wait.toNanos();
+        ExecutorService executor = client.dispatcher().executorService();
+        executor.shutdown();
         client.connectionPool().evictAll();
         try {
-            client.dispatcher().executorService().awaitTermination(wait.toNanos(), TimeUnit.NANOSECONDS);
+            if (executor instanceof DispatcherThreads) {
+                ((DispatcherThreads) executor).awaitThreadsEnded(deadline);
+            } else {
+                executor.awaitTermination(wait.toNanos(), TimeUnit.NANOSECONDS);
+            }
             return true;
         } catch (InterruptedException e) {
             return false;

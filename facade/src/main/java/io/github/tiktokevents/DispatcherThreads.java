@@ -1,0 +1,43 @@
+package io.github.tiktokevents;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The executor of an OkHttp dispatcher this SDK owns: like OkHttp's own (threads made on demand, kept 60 s when
+ * idle), but it remembers its threads so that closing the client can wait until they have really ended, not only
+ * until the pool says it terminated (which it does a moment before its last thread exits).
+ */
+final class DispatcherThreads extends ThreadPoolExecutor {
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+    DispatcherThreads() {
+        super(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>());
+        setThreadFactory(runnable -> {
+            Thread thread = new Thread(runnable, "OkHttp Dispatcher (tiktok-events)");
+            thread.setDaemon(true);
+            threads.add(thread);
+            return thread;
+        });
+    }
+
+    /** After {@link #shutdown()}: waits until every thread this pool made has ended, or the deadline passes. */
+    boolean awaitThreadsEnded(long deadlineNanos) throws InterruptedException {
+        if (!awaitTermination(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        for (Thread thread : threads) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left > 0 && thread != Thread.currentThread()) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, left);
+            }
+            if (!thread.isAlive()) {
+                threads.remove(thread);
+            }
+        }
+        return threads.isEmpty();
+    }
+}
