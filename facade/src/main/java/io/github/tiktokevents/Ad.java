@@ -10,14 +10,15 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Ad {
-    private final String callback;
-    private final String campaignId;
-    private final String adId;
-    private final String creativeId;
-    private final Boolean retargeting;
-    private final Boolean attributed;
-    private final String attributeType;
-    private final String attributeProvider;
+    // package-private: EventJson reads the fields directly, without the Optional each accessor makes
+    final String callback;
+    final String campaignId;
+    final String adId;
+    final String creativeId;
+    final Boolean retargeting;
+    final Boolean attributed;
+    final String attributeType;
+    final String attributeProvider;
 
     private Ad(Builder b) {
         this.callback = b.callback;

@@ -11,9 +11,10 @@ import java.util.Optional;
  * }</pre>
  */
 public final class App {
-    private final String appId;
-    private final String appName;
-    private final String appVersion;
+    // package-private: EventJson reads the fields directly, without the Optional each accessor makes
+    final String appId;
+    final String appName;
+    final String appVersion;
 
     private App(String appId, String appName, String appVersion) {
         this.appId = appId;

@@ -11,13 +11,15 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Content {
-    private final String contentId;
-    private final ContentType contentType;
-    private final String contentName;
-    private final String contentCategory;
-    private final String brand;
-    private final Double price;
-    private final Integer quantity;
+    // package-private: EventJson reads the fields directly, without the Optional each accessor makes
+    final String contentId;
+    final ContentType contentType;
+    final String contentName;
+    final String contentCategory;
+    final String brand;
+    /** NaN when absent (see Properties#value). */
+    final double price;
+    final Integer quantity;
 
     private Content(Builder b) {
         this.contentId = b.contentId;
@@ -65,7 +67,7 @@ public final class Content {
 
     /** @return the unit price, if given */
     public Optional<Double> price() {
-        return Optional.ofNullable(price);
+        return Properties.amount(price);
     }
 
     /** @return the number of units, if given */
@@ -76,7 +78,7 @@ public final class Content {
     /** {@inheritDoc} */
     @Override
     public String toString() {
-        return "Content{contentId=" + contentId + ", contentType=" + contentType + ", price=" + price
+        return "Content{contentId=" + contentId + ", contentType=" + contentType + ", price=" + price().map(String::valueOf).orElse("null")
                 + ", quantity=" + quantity + '}';
     }
 
@@ -87,7 +89,7 @@ public final class Content {
         private String contentName;
         private String contentCategory;
         private String brand;
-        private Double price;
+        private double price = Double.NaN;
         private Integer quantity;
 
         private Builder() {

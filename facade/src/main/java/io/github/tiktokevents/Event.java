@@ -24,24 +24,25 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  */
 public final class Event {
-    private final String name;
-    private final EventSource source;
-    private final String eventId;
-    private final OffsetDateTime time;
-    private final User user;
-    private final Page page;
-    private final App app;
-    private final Ad ad;
-    private final Lead lead;
-    private final Properties properties;
-    private final Boolean limitedDataUse;
+    // package-private: EventJson reads the fields directly, without the Optional each accessor makes
+    final String name;
+    final EventSource source;
+    final String eventId;
+    private final EventTime time;
+    final User user;
+    final Page page;
+    final App app;
+    final Ad ad;
+    final Lead lead;
+    final Properties properties;
+    final Boolean limitedDataUse;
     /**
      * This event's Events API 2.0 JSON ({@code data[]} element), serialised once when it is built: sending then only
      * copies bytes, whatever the number of retries, and a byte-bounded queue counts what the event really holds.
      */
     private final byte[] wireJson;
 
-    private Event(Builder b, OffsetDateTime time, String eventId) {
+    private Event(Builder b, EventTime time, String eventId) {
         this.name = b.name;
         this.source = b.source;
         this.eventId = eventId;
@@ -87,6 +88,11 @@ public final class Event {
         return source;
     }
 
+    /** The time as numbers, for the serialiser. */
+    EventTime eventTime() {
+        return time;
+    }
+
     /** @return the deduplication id: the caller's, or a random UUID generated at build time */
     public String eventId() {
         return eventId;
@@ -99,7 +105,7 @@ public final class Event {
 
     /** @return when the event happened, with the offset it was given in (UTC unless a string or zoned time said otherwise) */
     public OffsetDateTime timeWithOffset() {
-        return time;
+        return time.toOffsetDateTime();
     }
 
     /** @return the user, if given */
@@ -178,7 +184,7 @@ public final class Event {
         private final String name;
         private EventSource source = EventSource.WEB;
         private String eventId;
-        private OffsetDateTime time;
+        private EventTime time;
         private User user;
         private Page page;
         private App app;
@@ -398,7 +404,7 @@ public final class Event {
                 throw new TikTokValidationException("lead", "is required for CRM events (Lead.of(leadId))");
             }
             String id = eventId == null || eventId.isBlank() ? randomEventId() : eventId.trim();
-            OffsetDateTime when = time != null ? time : TimestampCoercer.now(defaults);
+            EventTime when = time != null ? time : TimestampCoercer.now(defaults);
             return new Event(this, when, id);
         }
     }

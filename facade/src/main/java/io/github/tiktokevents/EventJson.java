@@ -92,41 +92,41 @@ final class EventJson {
 
     private static JsonOut writeEventData(JsonOut out, Event event) {
         out.beginObject();
-        out.name(EVENT).value(event.name());
-        out.name(EVENT_TIME).value(event.timeWithOffset().toEpochSecond());
-        out.name(EVENT_ID).value(event.eventId());
-        User user = event.user().orElse(null);
+        out.name(EVENT).value(event.name);
+        out.name(EVENT_TIME).value(event.eventTime().epochSecond);
+        out.name(EVENT_ID).value(event.eventId);
+        User user = event.user;
         if (user != null) {
             user(out.name(USER), user);
         }
-        Properties properties = event.properties().orElse(null);
+        Properties properties = event.properties;
         if (properties != null) {
             properties(out.name(PROPERTIES), properties);
         }
-        Page page = event.page().orElse(null);
+        Page page = event.page;
         if (page != null) {
-            out.name(PAGE).beginObject().name(URL).value(page.url());
-            optional(out, REFERRER, page.referrer().orElse(null));
+            out.name(PAGE).beginObject().name(URL).value(page.url);
+            optional(out, REFERRER, page.referrer);
             out.endObject();
         }
-        App app = event.app().orElse(null);
+        App app = event.app;
         if (app != null) {
-            out.name(APP).beginObject().name(APP_ID).value(app.appId());
-            optional(out, APP_NAME, app.appName().orElse(null));
-            optional(out, APP_VERSION, app.appVersion().orElse(null));
+            out.name(APP).beginObject().name(APP_ID).value(app.appId);
+            optional(out, APP_NAME, app.appName);
+            optional(out, APP_VERSION, app.appVersion);
             out.endObject();
         }
-        Ad ad = event.ad().orElse(null);
+        Ad ad = event.ad;
         if (ad != null) {
             ad(out.name(AD), ad);
         }
-        Lead lead = event.lead().orElse(null);
+        Lead lead = event.lead;
         if (lead != null) {
-            out.name(LEAD).beginObject().name(LEAD_ID).value(lead.leadId());
-            optional(out, LEAD_EVENT_SOURCE, lead.leadEventSource().orElse(null));
+            out.name(LEAD).beginObject().name(LEAD_ID).value(lead.leadId);
+            optional(out, LEAD_EVENT_SOURCE, lead.leadEventSource);
             out.endObject();
         }
-        Boolean limitedDataUse = event.limitedDataUse().orElse(null);
+        Boolean limitedDataUse = event.limitedDataUse;
         if (limitedDataUse != null) {
             out.name(LIMITED_DATA_USE).value(limitedDataUse);
         }
@@ -135,17 +135,17 @@ final class EventJson {
 
     private static void user(JsonOut out, User user) {
         out.beginObject();
-        identifiers(out, EMAIL, user.hashedEmails());
-        identifiers(out, PHONE, user.hashedPhones());
-        identifiers(out, EXTERNAL_ID, user.hashedExternalIds());
-        optional(out, TTCLID, user.ttclid().orElse(null));
-        optional(out, TTP, user.ttp().orElse(null));
-        optional(out, IP, user.ip().orElse(null));
-        optional(out, USER_AGENT, user.userAgent().orElse(null));
-        optional(out, LOCALE, user.locale().orElse(null));
-        optional(out, IDFA, user.idfa().orElse(null));
-        optional(out, IDFV, user.idfv().orElse(null));
-        optional(out, GAID, user.gaid().orElse(null));
+        identifiers(out, EMAIL, user.emails);
+        identifiers(out, PHONE, user.phones);
+        identifiers(out, EXTERNAL_ID, user.externalIds);
+        optional(out, TTCLID, user.ttclid);
+        optional(out, TTP, user.ttp);
+        optional(out, IP, user.ip);
+        optional(out, USER_AGENT, user.userAgent);
+        optional(out, LOCALE, user.locale);
+        optional(out, IDFA, user.idfa);
+        optional(out, IDFV, user.idfv);
+        optional(out, GAID, user.gaid);
         out.endObject();
     }
 
@@ -164,7 +164,7 @@ final class EventJson {
 
     private static void properties(JsonOut out, Properties properties) {
         out.beginObject();
-        List<Content> contents = properties.contents();
+        List<Content> contents = properties.contents;
         if (!contents.isEmpty()) {
             out.name(CONTENTS).beginArray();
             for (Content content : contents) {
@@ -172,11 +172,11 @@ final class EventJson {
             }
             out.endArray();
         }
-        ContentType common = properties.commonContentType().orElse(null);
+        ContentType common = properties.commonContentTypeOrNull();
         if (common != null) {
             out.name(CONTENT_TYPE).value(common.wireValue());
         }
-        List<String> contentIds = properties.contentIds();
+        List<String> contentIds = properties.contentIds;
         if (!contentIds.isEmpty()) {
             out.name(CONTENT_IDS).beginArray();
             for (String id : contentIds) {
@@ -184,30 +184,30 @@ final class EventJson {
             }
             out.endArray();
         }
-        optional(out, CURRENCY, properties.currency().orElse(null));
-        optional(out, VALUE, properties.value().orElse(null));
-        optional(out, NUM_ITEMS, properties.numItems().orElse(null));
-        optional(out, SEARCH_STRING, properties.searchString().orElse(null));
-        optional(out, QUERY, properties.query().orElse(null));
-        optional(out, DESCRIPTION, properties.description().orElse(null));
-        optional(out, ORDER_ID, properties.orderId().orElse(null));
-        optional(out, SHOP_ID, properties.shopId().orElse(null));
-        optional(out, PREDICTED_LTV, properties.predictedLtv().orElse(null));
+        optional(out, CURRENCY, properties.currency);
+        optional(out, VALUE, properties.value);
+        optional(out, NUM_ITEMS, properties.numItems);
+        optional(out, SEARCH_STRING, properties.searchString);
+        optional(out, QUERY, properties.query);
+        optional(out, DESCRIPTION, properties.description);
+        optional(out, ORDER_ID, properties.orderId);
+        optional(out, SHOP_ID, properties.shopId);
+        optional(out, PREDICTED_LTV, properties.predictedLtv);
         out.endObject();
     }
 
     private static void content(JsonOut out, Content content) {
         out.beginObject();
-        optional(out, CONTENT_ID, content.contentId().orElse(null));
-        ContentType type = content.contentType().orElse(null);
+        optional(out, CONTENT_ID, content.contentId);
+        ContentType type = content.contentType;
         if (type != null) {
             out.name(CONTENT_TYPE).value(type.wireValue());
         }
-        optional(out, CONTENT_NAME, content.contentName().orElse(null));
-        optional(out, CONTENT_CATEGORY, content.contentCategory().orElse(null));
-        optional(out, BRAND, content.brand().orElse(null));
-        optional(out, PRICE, content.price().orElse(null));
-        Integer quantity = content.quantity().orElse(null);
+        optional(out, CONTENT_NAME, content.contentName);
+        optional(out, CONTENT_CATEGORY, content.contentCategory);
+        optional(out, BRAND, content.brand);
+        optional(out, PRICE, content.price);
+        Integer quantity = content.quantity;
         if (quantity != null) {
             out.name(QUANTITY).value(quantity.longValue());
         }
@@ -216,20 +216,20 @@ final class EventJson {
 
     private static void ad(JsonOut out, Ad ad) {
         out.beginObject();
-        optional(out, CALLBACK, ad.callback().orElse(null));
-        optional(out, CAMPAIGN_ID, ad.campaignId().orElse(null));
-        optional(out, AD_ID, ad.adId().orElse(null));
-        optional(out, CREATIVE_ID, ad.creativeId().orElse(null));
-        Boolean retargeting = ad.retargeting().orElse(null);
+        optional(out, CALLBACK, ad.callback);
+        optional(out, CAMPAIGN_ID, ad.campaignId);
+        optional(out, AD_ID, ad.adId);
+        optional(out, CREATIVE_ID, ad.creativeId);
+        Boolean retargeting = ad.retargeting;
         if (retargeting != null) {
             out.name(IS_RETARGETING).value(retargeting);
         }
-        Boolean attributed = ad.attributed().orElse(null);
+        Boolean attributed = ad.attributed;
         if (attributed != null) {
             out.name(ATTRIBUTED).value(attributed);
         }
-        optional(out, ATTRIBUTE_TYPE, ad.attributeType().orElse(null));
-        optional(out, ATTRIBUTE_PROVIDER, ad.attributeProvider().orElse(null));
+        optional(out, ATTRIBUTE_TYPE, ad.attributeType);
+        optional(out, ATTRIBUTE_PROVIDER, ad.attributeProvider);
         out.endObject();
     }
 
@@ -239,9 +239,10 @@ final class EventJson {
         }
     }
 
-    private static void optional(JsonOut out, byte[] name, Double value) {
-        if (value != null) {
-            out.name(name).value(value.doubleValue());
+    /** An amount: NaN means absent (see {@link Properties#value}). */
+    private static void optional(JsonOut out, byte[] name, double amount) {
+        if (!Double.isNaN(amount)) {
+            out.name(name).value(amount);
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Lead {
-    private final String leadId;
-    private final String leadEventSource;
+    // package-private: EventJson reads the fields directly, without the Optional each accessor makes
+    final String leadId;
+    final String leadEventSource;
 
     private Lead(String leadId, String leadEventSource) {
         this.leadId = leadId;

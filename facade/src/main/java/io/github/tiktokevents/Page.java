@@ -11,8 +11,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Page {
-    private final String url;
-    private final String referrer;
+    // package-private: EventJson reads the fields directly, without the Optional each accessor makes
+    final String url;
+    final String referrer;
 
     private Page(String url, String referrer) {
         this.url = url;

@@ -1,6 +1,5 @@
 package io.github.tiktokevents;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -18,17 +17,19 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Properties {
-    private final String currency;
-    private final Double value;
-    private final String description;
-    private final String query;
-    private final String searchString;
-    private final String orderId;
-    private final String shopId;
-    private final Integer numItems;
-    private final Double predictedLtv;
-    private final List<String> contentIds;
-    private final List<Content> contents;
+    // package-private: EventJson reads the fields directly, without the Optional each accessor makes
+    final String currency;
+    /** NaN when absent: amounts are checked finite, so NaN cannot be a real value, and no Double is boxed. */
+    final double value;
+    final String description;
+    final String query;
+    final String searchString;
+    final String orderId;
+    final String shopId;
+    final Integer numItems;
+    final double predictedLtv;
+    final List<String> contentIds;
+    final List<Content> contents;
 
     private Properties(Builder b) {
         this.currency = b.currency;
@@ -53,6 +54,11 @@ public final class Properties {
         return new Builder();
     }
 
+    /** An amount field as the accessors show it: empty when it was not set (NaN). */
+    static Optional<Double> amount(double amount) {
+        return Double.isNaN(amount) ? Optional.empty() : Optional.of(amount);
+    }
+
     static double checkAmount(double amount, String field) {
         if (Double.isNaN(amount) || Double.isInfinite(amount)) {
             throw new TikTokValidationException(field, "is not a finite number");
@@ -70,7 +76,7 @@ public final class Properties {
 
     /** @return the order total, if given */
     public Optional<Double> value() {
-        return Optional.ofNullable(value);
+        return amount(value);
     }
 
     /** @return the description, if given */
@@ -105,7 +111,7 @@ public final class Properties {
 
     /** @return the predicted lifetime value (Events API 2.0 only), if given */
     public Optional<Double> predictedLtv() {
-        return Optional.ofNullable(predictedLtv);
+        return amount(predictedLtv);
     }
 
     /** @return the item ids (Events API 2.0 only; not together with contents), possibly empty */
@@ -124,37 +130,42 @@ public final class Properties {
      * @return the type when there are items and all of them declare the same one
      */
     public Optional<ContentType> commonContentType() {
+        return Optional.ofNullable(commonContentTypeOrNull());
+    }
+
+    /** The type every content shares, or null when there is none, some have none, or they differ. */
+    ContentType commonContentTypeOrNull() {
         ContentType common = null;
         for (Content content : contents) {
-            ContentType type = content.contentType().orElse(null);
+            ContentType type = content.contentType;
             if (type == null || (common != null && common != type)) {
-                return Optional.empty();
+                return null;
             }
             common = type;
         }
-        return Optional.ofNullable(common);
+        return common;
     }
 
     /** {@inheritDoc} */
     @Override
     public String toString() {
-        return "Properties{currency=" + currency + ", value=" + value + ", contents=" + contents.size()
+        return "Properties{currency=" + currency + ", value=" + value().map(String::valueOf).orElse("null") + ", contents=" + contents.size()
                 + ", contentIds=" + contentIds.size() + '}';
     }
 
     /** Builds {@link Properties}; every field is optional. Not thread-safe. */
     public static final class Builder {
         private String currency;
-        private Double value;
+        private double value = Double.NaN;
         private String description;
         private String query;
         private String searchString;
         private String orderId;
         private String shopId;
         private Integer numItems;
-        private Double predictedLtv;
-        private final List<String> contentIds = new ArrayList<>();
-        private final List<Content> contents = new ArrayList<>();
+        private double predictedLtv = Double.NaN;
+        private List<String> contentIds = List.of();
+        private List<Content> contents = List.of();
 
         private Builder() {
         }
@@ -273,7 +284,7 @@ public final class Properties {
          */
         public Builder contentIds(Collection<String> ids) {
             for (String id : ids) {
-                contentIds.add(Objects.requireNonNull(id, "content id"));
+                contentIds = SmallLists.append(contentIds, Objects.requireNonNull(id, "content id"));
             }
             return this;
         }
@@ -285,7 +296,7 @@ public final class Properties {
          * @return this builder
          */
         public Builder addContent(Content content) {
-            contents.add(Objects.requireNonNull(content, "content"));
+            contents = SmallLists.append(contents, Objects.requireNonNull(content, "content"));
             return this;
         }
 

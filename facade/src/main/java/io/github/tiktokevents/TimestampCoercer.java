@@ -3,14 +3,13 @@ package io.github.tiktokevents;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * Turns the timestamp forms users have at hand into one {@link OffsetDateTime}, and refuses values that are
+ * Turns the timestamp forms users have at hand into one {@link EventTime}, and refuses values that are
  * ambiguous (no offset and no default zone) or implausible (before 2000, or more than a day ahead of the clock,
  * which is what seconds passed as milliseconds and the reverse look like).
  */
@@ -22,7 +21,7 @@ final class TimestampCoercer {
     private TimestampCoercer() {
     }
 
-    static OffsetDateTime fromIso(String text, EventDefaults defaults) {
+    static EventTime fromIso(String text, EventDefaults defaults) {
         if (text == null || text.isBlank()) {
             throw new TikTokValidationException(FIELD, "is blank");
         }
@@ -42,30 +41,35 @@ final class TimestampCoercer {
         return checked(((LocalDateTime) parsed).atZone(defaults.zoneOrNull()).toOffsetDateTime(), defaults);
     }
 
-    static OffsetDateTime fromInstant(Instant instant, EventDefaults defaults) {
+    static EventTime fromInstant(Instant instant, EventDefaults defaults) {
         if (instant == null) {
             throw new TikTokValidationException(FIELD, "is null");
         }
-        return checked(instant.atOffset(ZoneOffset.UTC), defaults);
+        return checked(EventTime.of(instant), defaults);
     }
 
-    static OffsetDateTime fromEpochSeconds(long seconds, EventDefaults defaults) {
-        return fromInstant(Instant.ofEpochSecond(seconds), defaults);
+    static EventTime fromEpochSeconds(long seconds, EventDefaults defaults) {
+        return checked(EventTime.ofEpochSecond(seconds, 0), defaults);
     }
 
-    static OffsetDateTime fromEpochMillis(long millis, EventDefaults defaults) {
-        return fromInstant(Instant.ofEpochMilli(millis), defaults);
+    static EventTime fromEpochMillis(long millis, EventDefaults defaults) {
+        return checked(EventTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000),
+                defaults);
     }
 
-    static OffsetDateTime now(EventDefaults defaults) {
-        return defaults.clock().instant().atOffset(ZoneOffset.UTC);
+    static EventTime now(EventDefaults defaults) {
+        return EventTime.of(defaults.clock().instant());
     }
 
-    static OffsetDateTime checked(OffsetDateTime time, EventDefaults defaults) {
+    static EventTime checked(OffsetDateTime time, EventDefaults defaults) {
         if (time == null) {
             throw new TikTokValidationException(FIELD, "is null");
         }
-        long epochSecond = time.toEpochSecond();
+        return checked(EventTime.of(time), defaults);
+    }
+
+    private static EventTime checked(EventTime time, EventDefaults defaults) {
+        long epochSecond = time.epochSecond;
         if (epochSecond < EARLIEST_EPOCH_SECOND) {
             throw new TikTokValidationException(FIELD, "is before 2000 (were seconds passed as milliseconds?)");
         }

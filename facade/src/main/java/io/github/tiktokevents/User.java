@@ -1,6 +1,5 @@
 package io.github.tiktokevents;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -23,17 +22,18 @@ import java.util.Optional;
  * }</pre>
  */
 public final class User {
-    private final List<String> emails;
-    private final List<String> phones;
-    private final List<String> externalIds;
-    private final String ttp;
-    private final String ttclid;
-    private final String ip;
-    private final String userAgent;
-    private final String locale;
-    private final String idfa;
-    private final String idfv;
-    private final String gaid;
+    // package-private: EventJson reads the fields directly, without the Optional each accessor makes
+    final List<String> emails;
+    final List<String> phones;
+    final List<String> externalIds;
+    final String ttp;
+    final String ttclid;
+    final String ip;
+    final String userAgent;
+    final String locale;
+    final String idfa;
+    final String idfv;
+    final String gaid;
 
     private User(Builder b) {
         this.emails = List.copyOf(b.emails);
@@ -166,7 +166,7 @@ public final class User {
          * @throws TikTokValidationException if it is not an email address
          */
         public Builder email(String email) {
-            emails = append(emails, PiiNormalizer.email(email, "user.email"));
+            emails = SmallLists.append(emails, PiiNormalizer.email(email, "user.email"));
             return this;
         }
 
@@ -189,7 +189,7 @@ public final class User {
          * @throws TikTokValidationException if it is not 64 hex characters
          */
         public Builder hashedEmail(String sha256Hex) {
-            emails = append(emails, PiiNormalizer.alreadyHashed(sha256Hex, "user.email"));
+            emails = SmallLists.append(emails, PiiNormalizer.alreadyHashed(sha256Hex, "user.email"));
             return this;
         }
 
@@ -202,7 +202,7 @@ public final class User {
          * @throws TikTokValidationException if it is not a phone number or has no known country code
          */
         public Builder phone(String phone) {
-            phones = append(phones, PiiNormalizer.phone(phone, "user.phone", defaults.phoneCountryCodeOrNull()));
+            phones = SmallLists.append(phones, PiiNormalizer.phone(phone, "user.phone", defaults.phoneCountryCodeOrNull()));
             return this;
         }
 
@@ -225,7 +225,7 @@ public final class User {
          * @throws TikTokValidationException if it is not 64 hex characters
          */
         public Builder hashedPhone(String sha256Hex) {
-            phones = append(phones, PiiNormalizer.alreadyHashed(sha256Hex, "user.phone"));
+            phones = SmallLists.append(phones, PiiNormalizer.alreadyHashed(sha256Hex, "user.phone"));
             return this;
         }
 
@@ -237,7 +237,7 @@ public final class User {
          * @throws TikTokValidationException if it is blank
          */
         public Builder externalId(String externalId) {
-            externalIds = append(externalIds, PiiNormalizer.externalId(externalId, "user.external_id"));
+            externalIds = SmallLists.append(externalIds, PiiNormalizer.externalId(externalId, "user.external_id"));
             return this;
         }
 
@@ -260,7 +260,7 @@ public final class User {
          * @throws TikTokValidationException if it is not 64 hex characters
          */
         public Builder hashedExternalId(String sha256Hex) {
-            externalIds = append(externalIds, PiiNormalizer.alreadyHashed(sha256Hex, "user.external_id"));
+            externalIds = SmallLists.append(externalIds, PiiNormalizer.alreadyHashed(sha256Hex, "user.external_id"));
             return this;
         }
 
@@ -355,16 +355,6 @@ public final class User {
         /** @return the user */
         public User build() {
             return new User(this);
-        }
-
-        private static List<String> append(List<String> values, String value) {
-            if (values.isEmpty()) {
-                return List.of(value);
-            }
-            List<String> grown = new ArrayList<>(values.size() + 1);
-            grown.addAll(values);
-            grown.add(value);
-            return grown;
         }
     }
 }
