@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark once (about 5 minutes on 2 cores) and writes BENCHMARKS.md at the project root.
+# Runs every benchmark once (about 3 minutes on 2 cores) and writes BENCHMARKS.md at the project root.
 # Usage: benchmarks/run.sh [extra JMH options, e.g. a benchmark name regex]
 set -euo pipefail
 cd "$(dirname "$0")/.."
