@@ -22,7 +22,7 @@ import okhttp3.Response;
  * Sends one chunk (events of one source, within the request size cap) as one HTTP request, blocking or through
  * OkHttp's asynchronous queue, and turns the answer into a {@link SendResult} or a typed {@link TikTokException}.
  * Requests are built by the generated {@link ApiClient} (base URL, User-Agent, {@code Access-Token} auth) with a
- * body the facade writes itself: Events API 2.0 events are streamed straight into the connection ({@link EventTrackBody}).
+ * body the facade writes itself: Events API 2.0 bodies are written into the connection from each event's kept JSON ({@link EventTrackBody}).
  */
 final class ChunkSender {
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");

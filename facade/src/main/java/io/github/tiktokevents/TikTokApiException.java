@@ -18,11 +18,17 @@ public class TikTokApiException extends TikTokException {
     /** The code used when TikTok's answer carried no envelope code (an HTTP error or an unreadable body). */
     public static final long NO_CODE = -1;
 
+    /** TikTok's return code, or {@link #NO_CODE}. */
     private final long code;
+    /** TikTok's own message, may be null. */
     private final String apiMessage;
+    /** TikTok's request id, may be null. */
     private final String requestId;
+    /** The HTTP status of the answer. */
     private final int httpStatus;
+    /** Whether sending again could succeed. */
     private final boolean retryable;
+    /** The delay TikTok asked for, or null. */
     private final Duration retryAfter;
 
     /**

@@ -9,6 +9,7 @@ import java.util.Objects;
 public class TikTokValidationException extends TikTokException {
     private static final long serialVersionUID = 1L;
 
+    /** The offending field's JSON path; never its value. */
     private final String field;
 
     /**
