@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,7 +61,9 @@ final class ApiErrorMapper {
             String message = redact(envelope.getMessage());
             String requestId = envelope.getRequestId();
             if (SUCCESS.contains(code) && httpStatus >= 200 && httpStatus < 300) {
-                Map<String, Object> data = envelope.getData() == null ? null : Map.copyOf(envelope.getData());
+                // not Map.copyOf: TikTok's data may hold JSON nulls, which it refuses
+                Map<String, Object> data = envelope.getData() == null ? null
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(envelope.getData()));
                 return new SendResult(code, message, requestId, data);
             }
             if (!SUCCESS.contains(code)) {

@@ -54,7 +54,7 @@ final class BatchSender {
             for (List<Event> part : parts) {
                 pending.add(transport.apply(source, part).handle((result, error) -> error == null
                         ? BatchResult.ChunkResult.success(source, part, result)
-                        : BatchResult.ChunkResult.failure(source, part, asTikTokException(error))));
+                        : BatchResult.ChunkResult.failure(source, part, DeliveryErrors.toTikTokException(error))));
             }
         });
         return CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
@@ -87,14 +87,5 @@ final class BatchSender {
             }
         }
         settings.sourceId(source);
-    }
-
-    static TikTokException asTikTokException(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof TikTokException ? (TikTokException) cause
-                : new TikTokException("unexpected failure while sending", cause);
     }
 }

@@ -48,7 +48,9 @@ final class ChunkSender {
         try {
             call = apiClient.getHttpClient().newCall(request(source, chunk));
         } catch (RuntimeException e) {
-            future.completeExceptionally(e instanceof TikTokException ? e : new TikTokException("could not build the request", e));
+            // no cause attached: OkHttp's header errors quote the header's value, which may be the token
+            future.completeExceptionally(e instanceof TikTokException ? e
+                    : new TikTokException("could not build the request: " + e.getClass().getSimpleName()));
             return future;
         }
         future.whenComplete((result, error) -> {

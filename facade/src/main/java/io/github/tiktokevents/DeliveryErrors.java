@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutionException;
  * {@link TikTokException#isRetryable()}.
  */
 final class DeliveryErrors {
+    private static final long INVALID_PARAMETER = 40002;
+    private static final int PAYLOAD_TOO_LARGE = 413;
+
     private DeliveryErrors() {
     }
 
@@ -28,6 +31,20 @@ final class DeliveryErrors {
      * @param failure what was thrown
      * @return the typed exception, never null
      */
+    /**
+     * Whether a refusal may be caused by one event of the chunk, so that splitting it can deliver the rest: TikTok's
+     * invalid-parameter code 40002, or HTTP 413 (too large). Not other 4xx answers without an envelope (a wrong base
+     * URL gives 404 for every half) nor 40007 (the pixel or event set does not exist): splitting those would turn one
+     * refusal into about two requests per event.
+     */
+    static boolean mayBeAboutOneEvent(TikTokException error) {
+        if (!(error instanceof InvalidRequestException)) {
+            return false;
+        }
+        InvalidRequestException invalid = (InvalidRequestException) error;
+        return invalid.code() == INVALID_PARAMETER || invalid.httpStatus() == PAYLOAD_TOO_LARGE;
+    }
+
     static TikTokException toTikTokException(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof TikTokException) {

@@ -148,7 +148,7 @@ final class DeliveryJob<E> {
     }
 
     private void handleFailure(Chunk<E> chunk, TikTokException error) {
-        if (error instanceof InvalidRequestException && chunk.items.size() > 1) {
+        if (DeliveryErrors.mayBeAboutOneEvent(error) && chunk.items.size() > 1) {
             // TikTok refuses a whole request for one bad event: split to find it and still deliver the rest.
             int half = chunk.items.size() / 2;
             work.addFirst(new Chunk<>(chunk.items.subList(half, chunk.items.size()), 0, chunk.firstAttemptNanos, true));

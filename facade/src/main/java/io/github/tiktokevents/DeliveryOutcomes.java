@@ -30,7 +30,8 @@ final class DeliveryOutcomes {
         delivered.incrementAndGet();
         try {
             listener.delivered(item.id, requestId);
-        } catch (RuntimeException bug) {
+        } catch (RuntimeException | LinkageError | AssertionError bug) {
+            // a listener's failure must not stop the delivery thread settling the other events
             LOG.log(System.Logger.Level.ERROR, "DeliveryListener.delivered threw; outcome unchanged", bug);
         }
     }
@@ -82,7 +83,7 @@ final class DeliveryOutcomes {
     private void notifyFailed(String id, TikTokException error) {
         try {
             listener.failed(id, error);
-        } catch (RuntimeException bug) {
+        } catch (RuntimeException | LinkageError | AssertionError bug) {
             LOG.log(System.Logger.Level.ERROR, "DeliveryListener.failed threw; outcome unchanged", bug);
         }
     }

@@ -79,6 +79,20 @@ public final class Page {
     /** {@inheritDoc} */
     @Override
     public String toString() {
-        return "Page{url=" + url + ", referrer=" + referrer + '}';
+        // URLs often carry personal data in their query (?email=..., reset tokens): show where, not what
+        return "Page{url=" + origin(url) + ", referrer=" + (referrer == null ? null : origin(referrer)) + '}';
+    }
+
+    /** The scheme and host of a URL, with the rest elided; {@code <set>} when it has no recognisable origin. */
+    private static String origin(String address) {
+        int scheme = address.indexOf("://");
+        if (scheme <= 0) {
+            return "<set>";
+        }
+        int end = scheme + 3;
+        while (end < address.length() && "/?#".indexOf(address.charAt(end)) < 0) {
+            end++;
+        }
+        return address.substring(0, end) + (end < address.length() ? "/..." : "");
     }
 }

@@ -361,6 +361,11 @@ public final class TikTokEventsBuilder {
         if (accessToken == null) {
             missing.add("the access token: set " + EnvironmentConfig.ACCESS_TOKEN + " or accessToken(...)"
                     + " (TikTok Events Manager > your pixel or event set > Settings > Generate Access Token)");
+        } else if (!isHeaderSafe(accessToken)) {
+            // Caught here because OkHttp's own error for a bad header quotes the header's value.
+            throw new TikTokConfigurationException("The access token contains a character an HTTP header cannot"
+                    + " carry (a space, a control character or a non-ASCII letter, often pasted along with it):"
+                    + " copy it again from Events Manager");
         }
         if (sourceIds.isEmpty()) {
             missing.add("an event source id: set " + EnvironmentConfig.PIXEL_ID + " or pixelCode(...) for web events"
@@ -375,6 +380,17 @@ public final class TikTokEventsBuilder {
         OkHttpClient client = HttpClientFactory.create(httpClient, connectTimeout, readTimeout, writeTimeout,
                 callTimeout, httpLogLevel, httpLogger, accessToken);
         return new TikTokEvents(settings, eventDefaults, client, httpClient == null, retryPolicy, retryScheduler);
+    }
+
+    /** Visible ASCII only: what an access token is made of, and all a header value may hold without quoting it. */
+    private static boolean isHeaderSafe(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Duration positive(Duration timeout, String name) {

@@ -82,6 +82,10 @@ final class WireMapper {
                     .price(content.price().orElse(null))
                     .quantity(content.quantity().orElse(null)));
         }
+        // 1.0 has no content_ids: the same ids go as contents, so they are not lost
+        for (String contentId : properties.contentIds()) {
+            contents.add(new PixelContent().contentId(contentId));
+        }
         return new PixelProperties()
                 .contents(contents.isEmpty() ? null : contents)
                 .currency(properties.currency().orElse(null))

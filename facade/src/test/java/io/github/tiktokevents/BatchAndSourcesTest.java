@@ -164,6 +164,22 @@ class BatchAndSourcesTest {
     }
 
     @Test
+    void pixelV1SendsContentIdsAsContentsBecauseItHasNoContentIdsField() throws Exception {
+        try (TikTokEvents client = tiktok.clientBuilder().apiEdition(ApiEdition.PIXEL_V1).build()) {
+            tiktok.answerOk();
+
+            client.send(Event.builder("ViewContent").page(Page.of("https://shop.example"))
+                    .properties(Properties.builder().contentIds(List.of("sku-1", "sku-2")).build()).build());
+
+            JsonObject properties = MockTikTok.json(tiktok.take()).getAsJsonObject("properties");
+            assertThat(properties.has("content_ids")).isFalse();
+            assertThat(properties.getAsJsonArray("contents")).hasSize(2);
+            assertThat(properties.getAsJsonArray("contents").get(1).getAsJsonObject().get("content_id").getAsString())
+                    .isEqualTo("sku-2");
+        }
+    }
+
+    @Test
     void pixelV1BatchesGoToPixelBatchInChunksOfTheConfiguredSize() throws Exception {
         try (TikTokEvents client = tiktok.clientBuilder().apiEdition(ApiEdition.PIXEL_V1).pixelBatchSize(2).build()) {
             tiktok.answerOk();

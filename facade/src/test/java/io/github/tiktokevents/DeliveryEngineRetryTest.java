@@ -228,6 +228,63 @@ class DeliveryEngineRetryTest {
         assertThat(listener.only("bad").error).isInstanceOf(InvalidRequestException.class);
     }
 
+    @Test
+    void aRefusalOfTheWholeRequestIsNotSplit() {
+        // 404 without an envelope (a wrong base URL) and 40007 (no such pixel) hold for every half: splitting
+        // 1,000 events would cost about 2,000 requests before failing them all anyway
+        for (InvalidRequestException refusal : List.of(
+                new InvalidRequestException(TikTokApiException.NO_CODE, "HTTP error", null, 404, null),
+                new InvalidRequestException(40007, "Target object does not exist", "r-7", 200, null))) {
+            DeliveryRecordingListener heard = new DeliveryRecordingListener();
+            DeliveryFakeSender sender = new DeliveryFakeSender(chunk -> CompletableFuture.failedFuture(refusal));
+            ProcessorOptions options = ProcessorOptions.builder().retryPolicy(POLICY).listener(heard).build();
+            DeliveryEngine<DeliveryTestItem> engine = new DeliveryEngine<>(sender, DeliveryTestItem::id,
+                    DeliveryTestItem::bytes, options, scheduler, () -> 0.0);
+
+            for (int i = 0; i < 16; i++) {
+                engine.enqueue(DeliveryTestItem.good("e" + i));
+            }
+            engine.flushAsync();
+            scheduler.runAll();
+
+            assertThat(sender.callCount()).as("requests for %s", refusal.getMessage()).isEqualTo(1);
+            assertThat(heard.byId()).hasSize(16).allSatisfy((id, outcomes) ->
+                    assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.error).isSameAs(refusal)));
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsAnErrorDoesNotStopTheOthersBeingSettled() {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeliveryListener throwing = new DeliveryListener() {
+            @Override
+            public void delivered(String eventId, String requestId) {
+                heard.add(eventId);
+                if (eventId.equals("e1")) {
+                    throw new AssertionError("a listener's own assertion");
+                }
+            }
+
+            @Override
+            public void failed(String eventId, TikTokException error) {
+                heard.add(eventId);
+            }
+        };
+        ProcessorOptions options = ProcessorOptions.builder().retryPolicy(POLICY).listener(throwing).build();
+        DeliveryEngine<DeliveryTestItem> engine = new DeliveryEngine<>(DeliveryFakeSender.acceptingAll(),
+                DeliveryTestItem::id, DeliveryTestItem::bytes, options, scheduler, () -> 0.0);
+
+        for (int i = 0; i < 4; i++) {
+            engine.enqueue(DeliveryTestItem.good("e" + i));
+        }
+        CompletableFuture<Void> flushed = engine.flushAsync();
+        scheduler.runAll();
+
+        assertThat(heard).containsExactlyInAnyOrder("e0", "e1", "e2", "e3");
+        assertThat(flushed).isCompleted();
+        assertThat(engine.stats().delivered()).isEqualTo(4);
+    }
+
     /** Like TikTok: one invalid event makes the whole request fail with 40002. */
     static Function<List<DeliveryTestItem>, CompletableFuture<DeliveryReply>> refusingBadItems() {
         return chunk -> chunk.stream().anyMatch(item -> item.bad)

@@ -75,6 +75,28 @@ class ErrorMappingTest {
     }
 
     @Test
+    void nullValuesInDataDoNotTurnASuccessIntoAFailure() {
+        tiktok.answer("{\"code\":20001,\"message\":\"partial\",\"request_id\":\"r-p\","
+                + "\"data\":{\"failed_events\":null,\"events_received\":1}}");
+
+        SendResult result = client.send(event);
+
+        assertThat(result.isPartial()).isTrue();
+        assertThat(result.requestId()).isEqualTo("r-p");
+        assertThat(result.data()).containsEntry("failed_events", null).containsKey("events_received");
+    }
+
+    @Test
+    void aTokenWithACharacterNoHeaderCanCarryIsRefusedWithoutEchoingIt() {
+        String pasted = "tok-\u200bSECRET-pasted";
+
+        assertThatThrownBy(() -> tiktok.clientBuilder().accessToken(pasted).build())
+                .isInstanceOf(TikTokConfigurationException.class)
+                .hasMessageContaining("access token")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
+    }
+
+    @Test
     void retryAfterInSecondsIsKept() {
         tiktok.answer(200, "{\"code\":40100,\"message\":\"slow down\",\"request_id\":\"r\"}", "Retry-After", "7");
 
