@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.MediaType;
@@ -32,8 +33,8 @@ final class ChunkSender {
     private final ApiClient apiClient;
     private final ClientSettings settings;
     private final ApiErrorMapper mapper;
-    /** Each source's 2.0 envelope head, which never changes for this client; filled on first use (a race is benign). */
-    private final byte[][] envelopeHeads = new byte[EventSource.values().length][];
+    /** Each source's 2.0 envelope head, which never changes for this client; made on first use. */
+    private final AtomicReferenceArray<byte[]> envelopeHeads = new AtomicReferenceArray<>(EventSource.values().length);
 
     ChunkSender(ApiClient apiClient, ClientSettings settings, ApiErrorMapper mapper) {
         this.apiClient = apiClient;
@@ -123,10 +124,11 @@ final class ChunkSender {
     }
 
     private byte[] envelopeHead(EventSource source, String sourceId) {
-        byte[] head = envelopeHeads[source.ordinal()];
+        byte[] head = envelopeHeads.get(source.ordinal());
         if (head == null) {
+            // two threads may both make it; either copy is the same bytes
             head = EventJson.envelopeHead(source, sourceId, settings.testEventCode(), settings.partnerName());
-            envelopeHeads[source.ordinal()] = head;
+            envelopeHeads.set(source.ordinal(), head);
         }
         return head;
     }

@@ -68,6 +68,11 @@ final class Retrier {
         }
         pending.add(result);
         result.whenComplete((answer, failure) -> pending.remove(result));
+        if (closed) {
+            // close() ran between the check above and add(): it may not have seen this call
+            result.completeExceptionally(closedError(null));
+            return result;
+        }
         new Attempts<>(attempt, result).next();
         return result;
     }
@@ -134,6 +139,10 @@ final class Retrier {
             attempts++;
             CompletableFuture<T> call = DeliveryCall.start(attempt, attemptTimeout, scheduler);
             current = call;
+            if (result.isDone()) {
+                stop(); // cancelled or closed while this attempt was starting: stop() may have missed it
+                return;
+            }
             call.whenComplete((answer, failure) -> {
                 if (failure == null) {
                     result.complete(answer);
