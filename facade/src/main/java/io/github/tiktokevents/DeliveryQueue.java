@@ -158,11 +158,6 @@ final class DeliveryQueue<E> {
         return count.get();
     }
 
-    /** @return estimated bytes queued */
-    long bytes() {
-        return bytes.get();
-    }
-
     /** @return markers put in and not yet drained */
     int markers() {
         return markers.get();

@@ -98,11 +98,12 @@ final class DeliveryShutdown {
         }
     }
 
-    private static long saturatedNanos(Duration duration) {
+    /** A duration in nanoseconds, capped for durations too long to count (half the range, so it can be added to now). */
+    static long saturatedNanos(Duration duration) {
         try {
             return duration.toNanos();
         } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
+            return Long.MAX_VALUE / 2;
         }
     }
 }

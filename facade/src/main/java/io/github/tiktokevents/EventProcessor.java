@@ -177,7 +177,7 @@ public final class EventProcessor implements AutoCloseable {
         }
         // Every source drains at once; the deadline is shared, so n sources still take at most one timeout.
         toClose.forEach(DeliveryEngine::flushAsync);
-        long deadline = System.nanoTime() + saturatedNanos(timeout);
+        long deadline = System.nanoTime() + DeliveryShutdown.saturatedNanos(timeout);
         for (DeliveryEngine<Event> engine : toClose) {
             engine.close(Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())));
         }
@@ -280,13 +280,5 @@ public final class EventProcessor implements AutoCloseable {
             }
         }
         return started;
-    }
-
-    private static long saturatedNanos(Duration duration) {
-        try {
-            return duration.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 2;
-        }
     }
 }
