@@ -18,10 +18,11 @@ final class Judge {
     private final SpecValidator validator;
     private final EventTimeRule eventTimes;
 
-    Judge(String accessToken, Set<String> allowedEventSourceIds, Clock clock, Duration futureTolerance) {
+    Judge(String accessToken, Set<String> allowedEventSourceIds, Clock clock, Duration futureTolerance,
+            SpecValidator validator) {
         this.accessToken = accessToken.getBytes(StandardCharsets.UTF_8);
         this.allowedEventSourceIds = Set.copyOf(allowedEventSourceIds);
-        this.validator = SpecValidator.shared();
+        this.validator = validator;
         this.eventTimes = new EventTimeRule(clock, futureTolerance);
     }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,6 +14,9 @@ import java.util.List;
  * the body against {@code spec/tiktok-events-api.yaml}, event times in seconds, the allowed event sources), answers
  * with TikTok's envelope {@code {code, message, request_id, data}}, records what it received, and shows the
  * {@link Faults faults} you arm. Thread-safe; {@link #close()} stops every thread it started.
+ *
+ * <p>The fields the spec marks {@code x-tiktok-pii} must hold SHA-256 digests. The spec is the one packaged in this
+ * jar unless {@link TikTokEmulatorBuilder#spec(Path)} names another copy.
  *
  * <pre>{@code
  * try (TikTokEmulator emulator = TikTokEmulator.builder().accessToken("test-token").build().start()) {
@@ -54,18 +58,21 @@ public final class TikTokEmulator implements AutoCloseable {
     }
 
     /**
-     * Starts serving. The first emulator in a JVM also loads the spec, which takes about a second.
+     * Starts serving. The first emulator in a JVM also loads the packaged spec, which takes about a second; an
+     * emulator given a {@link TikTokEmulatorBuilder#spec(Path) spec file} loads that file each time it starts.
      *
      * @return this emulator, now running
-     * @throws UncheckedIOException when the port cannot be bound
+     * @throws UncheckedIOException when the port cannot be bound or the spec file cannot be read
+     * @throws IllegalArgumentException when the spec file is not an OpenAPI document with the request schemas
      * @throws IllegalStateException when it was started or closed before
      */
     public synchronized TikTokEmulator start() {
         if (server != null || closed) {
             throw new IllegalStateException("an emulator starts once; build a new one");
         }
+        SpecValidator validator = settings.spec == null ? SpecValidator.shared() : SpecValidator.of(settings.spec);
         Judge judge = new Judge(settings.accessToken, settings.allowedEventSourceIds, settings.clock,
-                settings.futureTolerance);
+                settings.futureTolerance, validator);
         disableNagleUnlessConfigured();
         try {
             server = HttpServer.create(new InetSocketAddress(settings.host, settings.port), 0);

@@ -1,5 +1,6 @@
 package io.github.tiktokevents.emulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
  *   <tr><td>{@link #clock}</td><td>the system clock (UTC)</td></tr>
  *   <tr><td>{@link #sleeper}</td><td>{@link Sleeper#SYSTEM}</td></tr>
  *   <tr><td>{@link #onRequest}</td><td>nothing</td></tr>
+ *   <tr><td>{@link #spec}</td><td>the spec packaged in this jar</td></tr>
  * </table>
  */
 public final class TikTokEmulatorBuilder {
@@ -44,6 +46,8 @@ public final class TikTokEmulatorBuilder {
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.SYSTEM;
     Consumer<RecordedRequest> listener = request -> { };
+    /** Null: the packaged spec, parsed once per JVM and shared. */
+    Path spec;
 
     TikTokEmulatorBuilder() {
     }
@@ -172,6 +176,20 @@ public final class TikTokEmulatorBuilder {
     }
 
     /**
+     * The OpenAPI document to validate requests against, for testing a spec change before it is packaged: new
+     * fields, enum values and {@code x-tiktok-pii} fields take effect without a rebuild. Default: the spec packaged
+     * in this jar, which is parsed once per JVM and shared. The file given here is read and parsed by
+     * {@link TikTokEmulator#start()}, for that emulator alone, so an edit shows in the next emulator started.
+     *
+     * @param spec a YAML or JSON copy of {@code spec/tiktok-events-api.yaml}
+     * @return this builder
+     */
+    public TikTokEmulatorBuilder spec(Path spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        return this;
+    }
+
+    /**
      * Builds the emulator; call {@link TikTokEmulator#start()} to serve.
      *
      * @return a new emulator, not yet started
@@ -191,6 +209,7 @@ public final class TikTokEmulatorBuilder {
         copy.clock = clock;
         copy.sleeper = sleeper;
         copy.listener = listener;
+        copy.spec = spec;
         return copy;
     }
 }
