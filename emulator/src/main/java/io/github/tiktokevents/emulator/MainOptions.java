@@ -1,6 +1,7 @@
 package io.github.tiktokevents.emulator;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ final class MainOptions {
             "  --rate-limit-every N      answer every Nth request with code 40100",
             "  --fault-rate P            fault a share P (0..1) of requests: 40100, 50000, HTTP 503, dropped",
             "  --seed S                  seed of --fault-rate (default 1), for reproducible runs",
+            "  --spec FILE               validate against this copy of the spec (YAML or JSON), such as an edited",
+            "                            spec/tiktok-events-api.yaml (default: the spec packaged in the jar)",
             "  --quiet                   do not print a line per request",
             "  --help                    print this help");
 
@@ -27,6 +30,7 @@ final class MainOptions {
     int rateLimitEvery;
     double faultRate;
     long seed = 1;
+    Path spec;
     boolean quiet;
     boolean help;
 
@@ -46,6 +50,7 @@ final class MainOptions {
                 case "--rate-limit-every" -> options.rateLimitEvery = Integer.parseInt(value(args, ++i, option));
                 case "--fault-rate" -> options.faultRate = Double.parseDouble(value(args, ++i, option));
                 case "--seed" -> options.seed = Long.parseLong(value(args, ++i, option));
+                case "--spec" -> options.spec = Path.of(value(args, ++i, option));
                 case "--quiet" -> options.quiet = true;
                 case "--help", "-h" -> options.help = true;
                 default -> throw new IllegalArgumentException("unknown option: " + option);
@@ -59,7 +64,11 @@ final class MainOptions {
     }
 
     TikTokEmulator build(PrintStream out) {
-        TikTokEmulator emulator = TikTokEmulator.builder()
+        TikTokEmulatorBuilder builder = TikTokEmulator.builder();
+        if (spec != null) {
+            builder.spec(spec);
+        }
+        TikTokEmulator emulator = builder
                 .port(port)
                 .host(host)
                 .accessToken(accessToken)

@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * <p>Options: {@code --port N} (default 8080), {@code --host HOST} (default 127.0.0.1), {@code --access-token TOKEN}
  * (default: the environment variable {@code TIKTOK_ACCESS_TOKEN}, else {@code test-token}),
  * {@code --allow-event-source ID} (repeatable), {@code --rate-limit-every N}, {@code --fault-rate P},
- * {@code --seed S}, {@code --quiet}, {@code --help}.
+ * {@code --seed S}, {@code --spec FILE} (default: the spec packaged in the jar; give an edited copy of
+ * {@code spec/tiktok-events-api.yaml} to try a spec change before it is packaged), {@code --quiet}, {@code --help}.
  */
 public final class TikTokEmulatorMain {
     private TikTokEmulatorMain() {
@@ -71,6 +72,9 @@ public final class TikTokEmulatorMain {
         out.println("TikTok Events API emulator listening on " + emulator.baseUrl()
                 + " (POST /open_api/v1.3/event/track/, /pixel/track/, /pixel/batch/; send the configured"
                 + " Access-Token header; Ctrl-C stops it)");
+        if (options.spec != null) {
+            out.println("Validating requests against " + options.spec.toAbsolutePath().normalize());
+        }
         return emulator;
     }
 }
