@@ -71,7 +71,7 @@ final class SpecReader {
         checkTrackMatchesBatch(trackName, pixelEventSchema);
 
         return new FacadeModel(specName, List.copyOf(classesBySchema.values()), List.copyOf(enums.values()), pixelEvent,
-                piiKinds(), Map.copyOf(facadeSet), List.copyOf(unreachable));
+                piiKinds(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facadeSet)), List.copyOf(unreachable));
     }
 
     private Schema<?> requestSchema(String operationId) {
