@@ -1,5 +1,9 @@
 package io.github.tiktokevents;
 
+import io.github.tiktokevents.event.Ad;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.User;
+
 /**
  * Which TikTok endpoints a {@link TikTokEvents} client sends to. Both are fed from the same {@link Event} model.
  */

@@ -1,5 +1,8 @@
 package io.github.tiktokevents;
 
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.exception.TikTokException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,13 @@
 package io.github.tiktokevents;
 
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.internal.delivery.DeliveryErrors;
+import io.github.tiktokevents.internal.delivery.Retrier;
+import io.github.tiktokevents.internal.http.ClientSettings;
+import io.github.tiktokevents.internal.wire.Chunker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.github.tiktokevents;
 
+import io.github.tiktokevents.exception.TikTokException;
 import java.time.Duration;
 import java.util.Objects;
 

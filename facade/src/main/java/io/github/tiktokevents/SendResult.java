@@ -1,5 +1,7 @@
 package io.github.tiktokevents;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,11 +23,21 @@ public final class SendResult {
     private final String requestId;
     private final Map<String, Object> data;
 
-    SendResult(long code, String message, String requestId, Map<String, Object> data) {
+    /**
+     * Creates a result, as the client does from TikTok's answer; public so that code which handles results can be
+     * tested without a server.
+     *
+     * @param code TikTok's code: 0, or {@link #PARTIAL_SUCCESS}
+     * @param message TikTok's message; null reads as empty
+     * @param requestId TikTok's request id, or null
+     * @param data TikTok's free-form {@code data}, or null for none; copied
+     */
+    public SendResult(long code, String message, String requestId, Map<String, Object> data) {
         this.code = code;
         this.message = message == null ? "" : message;
         this.requestId = requestId;
-        this.data = data == null ? Map.of() : data;
+        // not Map.copyOf: TikTok's data may hold JSON nulls, which it refuses
+        this.data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
     /** @return TikTok's code: 0, or {@link #PARTIAL_SUCCESS} */

@@ -3,6 +3,28 @@ package io.github.tiktokevents;
 import io.github.tiktokevents.client.ApiClient;
 import io.github.tiktokevents.client.api.EventApi;
 import io.github.tiktokevents.client.auth.ApiKeyAuth;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventDefaults;
+import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.event.User;
+import io.github.tiktokevents.exception.TikTokApiException;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.exception.TikTokTransportException;
+import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.internal.delivery.DeliveryScheduler;
+import io.github.tiktokevents.internal.delivery.DeliveryThreadScheduler;
+import io.github.tiktokevents.internal.delivery.OpenProcessors;
+import io.github.tiktokevents.internal.delivery.ProcessorFactory;
+import io.github.tiktokevents.internal.delivery.Retrier;
+import io.github.tiktokevents.internal.http.ClientSettings;
+import io.github.tiktokevents.internal.http.HttpClientFactory;
+import io.github.tiktokevents.internal.http.SdkVersion;
+import io.github.tiktokevents.internal.wire.ApiErrorMapper;
+import io.github.tiktokevents.internal.wire.ChunkSender;
+import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.processor.ProcessorOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -204,7 +226,7 @@ public final class TikTokEvents implements AutoCloseable {
     public EventProcessor processor(ProcessorOptions options) {
         Objects.requireNonNull(options, "options");
         checkOpen();
-        return processors.add(() -> new EventProcessor(options, settings,
+        return processors.add(() -> ProcessorFactory.create(options, settings,
                 Duration.ofMillis(httpClient.callTimeoutMillis()), this::sendChunkAsync, processors::remove),
                 TikTokEvents::closedException);
     }

@@ -1,5 +1,14 @@
 package io.github.tiktokevents;
 
+import io.github.tiktokevents.event.EventDefaults;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
+import io.github.tiktokevents.internal.delivery.DeliveryScheduler;
+import io.github.tiktokevents.internal.http.ClientSettings;
+import io.github.tiktokevents.internal.http.EnvironmentConfig;
+import io.github.tiktokevents.internal.http.HttpClientFactory;
+import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.processor.ProcessorOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

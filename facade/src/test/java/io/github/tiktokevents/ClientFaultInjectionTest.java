@@ -2,6 +2,24 @@ package io.github.tiktokevents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.event.App;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.exception.InvalidRequestException;
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.exception.QueueFullException;
+import io.github.tiktokevents.exception.RateLimitException;
+import io.github.tiktokevents.exception.ServerException;
+import io.github.tiktokevents.exception.TikTokApiException;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.exception.TikTokTransportException;
+import io.github.tiktokevents.internal.delivery.DeliveryRecordingListener;
+import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.ProcessorStats;
+import io.github.tiktokevents.processor.QueueFullPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

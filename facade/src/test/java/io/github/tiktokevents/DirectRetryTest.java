@@ -3,6 +3,15 @@ package io.github.tiktokevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.exception.InvalidRequestException;
+import io.github.tiktokevents.exception.RateLimitException;
+import io.github.tiktokevents.exception.ServerException;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.internal.delivery.DeliveryTestScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,10 @@ package io.github.tiktokevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
+import io.github.tiktokevents.internal.http.EnvironmentConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

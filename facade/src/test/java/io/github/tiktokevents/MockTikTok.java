@@ -2,6 +2,7 @@ package io.github.tiktokevents;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.tiktokevents.event.EventDefaults;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,10 +13,10 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /** A MockWebServer standing in for TikTok, plus helpers to answer and to read what TikTok received. */
-final class MockTikTok implements AutoCloseable {
-    static final String TOKEN = "tok-SECRET-9f8e7d6c5b4a";
-    static final String PIXEL = "CE3VQJJC77U1234ABCD0";
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-02-01T12:00:00Z"), ZoneOffset.UTC);
+public final class MockTikTok implements AutoCloseable {
+    public static final String TOKEN = "tok-SECRET-9f8e7d6c5b4a";
+    public static final String PIXEL = "CE3VQJJC77U1234ABCD0";
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2023-02-01T12:00:00Z"), ZoneOffset.UTC);
 
     final MockWebServer server = new MockWebServer();
 

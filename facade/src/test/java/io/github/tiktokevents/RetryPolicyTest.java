@@ -3,6 +3,9 @@ package io.github.tiktokevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tiktokevents.internal.delivery.DeliveryLoggingListener;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.QueueFullPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,20 @@ package io.github.tiktokevents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.event.Ad;
+import io.github.tiktokevents.event.App;
+import io.github.tiktokevents.event.Content;
+import io.github.tiktokevents.event.ContentType;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventDefaults;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.event.Lead;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.event.Properties;
+import io.github.tiktokevents.event.User;
+import io.github.tiktokevents.internal.delivery.DeliveryRecordingListener;
+import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.processor.ProcessorOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

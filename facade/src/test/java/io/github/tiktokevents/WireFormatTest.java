@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.tiktokevents.event.Content;
+import io.github.tiktokevents.event.ContentType;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.event.Properties;
+import io.github.tiktokevents.event.User;
+import io.github.tiktokevents.internal.wire.EventWire;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -149,6 +157,6 @@ class WireFormatTest {
 
         String body = tiktok.take().getBody().utf8();
         String envelope = "{\"event_source\":\"web\",\"event_source_id\":\"" + MockTikTok.PIXEL + "\",\"data\":[]}";
-        assertThat(body.length() - envelope.length()).isEqualTo(event.estimatedSizeBytes() - 1);
+        assertThat(body.length() - envelope.length()).isEqualTo(EventWire.estimatedSizeBytes(event) - 1);
     }
 }

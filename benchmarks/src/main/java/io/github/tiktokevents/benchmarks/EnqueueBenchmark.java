@@ -1,10 +1,10 @@
 package io.github.tiktokevents.benchmarks;
 
-import io.github.tiktokevents.Event;
-import io.github.tiktokevents.EventProcessor;
-import io.github.tiktokevents.ProcessorOptions;
-import io.github.tiktokevents.QueueFullPolicy;
 import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.QueueFullPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

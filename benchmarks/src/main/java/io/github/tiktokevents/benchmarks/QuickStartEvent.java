@@ -1,11 +1,11 @@
 package io.github.tiktokevents.benchmarks;
 
-import io.github.tiktokevents.Content;
-import io.github.tiktokevents.ContentType;
-import io.github.tiktokevents.Event;
-import io.github.tiktokevents.Page;
-import io.github.tiktokevents.Properties;
-import io.github.tiktokevents.User;
+import io.github.tiktokevents.event.Content;
+import io.github.tiktokevents.event.ContentType;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.event.Properties;
+import io.github.tiktokevents.event.User;
 
 /** Builds the README's quick-start event through the SDK: validation, normalisation and hashing included. */
 final class QuickStartEvent {

@@ -1,9 +1,9 @@
 package io.github.tiktokevents.benchmarks;
 
-import io.github.tiktokevents.Event;
-import io.github.tiktokevents.EventProcessor;
-import io.github.tiktokevents.ProcessorOptions;
 import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.processor.ProcessorOptions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;

@@ -1,6 +1,5 @@
 package io.github.tiktokevents.benchmarks;
 
-import io.github.tiktokevents.Event;
 import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.TikTokEvents;
 import io.github.tiktokevents.client.ApiClient;
@@ -15,6 +14,7 @@ import io.github.tiktokevents.client.model.EventUser;
 import io.github.tiktokevents.client.model.HashedIdentifiers;
 import io.github.tiktokevents.client.model.Page;
 import io.github.tiktokevents.client.model.TikTokResponse;
+import io.github.tiktokevents.event.Event;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

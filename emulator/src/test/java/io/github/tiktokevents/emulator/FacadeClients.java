@@ -1,15 +1,15 @@
 package io.github.tiktokevents.emulator;
 
 import io.github.tiktokevents.ApiEdition;
-import io.github.tiktokevents.Content;
-import io.github.tiktokevents.ContentType;
-import io.github.tiktokevents.Event;
-import io.github.tiktokevents.EventNames;
-import io.github.tiktokevents.Page;
-import io.github.tiktokevents.Properties;
 import io.github.tiktokevents.RetryPolicy;
 import io.github.tiktokevents.TikTokEvents;
-import io.github.tiktokevents.User;
+import io.github.tiktokevents.event.Content;
+import io.github.tiktokevents.event.ContentType;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.event.Properties;
+import io.github.tiktokevents.event.User;
 
 /** The SDK's facade pointed at an emulator (with the HTTP client it makes itself), and the README's quick-start event. */
 final class FacadeClients {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.tiktokevents.ApiEdition;
-import io.github.tiktokevents.AuthenticationException;
-import io.github.tiktokevents.RateLimitException;
 import io.github.tiktokevents.SendResult;
-import io.github.tiktokevents.ServerException;
-import io.github.tiktokevents.TikTokApiException;
 import io.github.tiktokevents.TikTokEvents;
-import io.github.tiktokevents.TikTokTransportException;
+import io.github.tiktokevents.exception.AuthenticationException;
+import io.github.tiktokevents.exception.RateLimitException;
+import io.github.tiktokevents.exception.ServerException;
+import io.github.tiktokevents.exception.TikTokApiException;
+import io.github.tiktokevents.exception.TikTokTransportException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tiktokevents.ApiEdition;
 import io.github.tiktokevents.BatchResult;
-import io.github.tiktokevents.Event;
-import io.github.tiktokevents.Page;
 import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.Page;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import static io.github.tiktokevents.emulator.FacadeClients.quickStartEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.tiktokevents.InvalidRequestException;
 import io.github.tiktokevents.RetryPolicy;
 import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.exception.InvalidRequestException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

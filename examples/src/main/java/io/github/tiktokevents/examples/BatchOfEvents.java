@@ -1,15 +1,15 @@
 package io.github.tiktokevents.examples;
 
 import io.github.tiktokevents.BatchResult;
-import io.github.tiktokevents.Content;
-import io.github.tiktokevents.ContentType;
-import io.github.tiktokevents.Event;
-import io.github.tiktokevents.EventNames;
-import io.github.tiktokevents.Page;
-import io.github.tiktokevents.Properties;
 import io.github.tiktokevents.SendResult;
-import io.github.tiktokevents.TikTokException;
-import io.github.tiktokevents.User;
+import io.github.tiktokevents.event.Content;
+import io.github.tiktokevents.event.ContentType;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.event.Properties;
+import io.github.tiktokevents.event.User;
+import io.github.tiktokevents.exception.TikTokException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

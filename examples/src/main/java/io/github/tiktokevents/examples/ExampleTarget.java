@@ -1,10 +1,10 @@
 package io.github.tiktokevents.examples;
 
-import io.github.tiktokevents.EventSource;
-import io.github.tiktokevents.TikTokConfigurationException;
 import io.github.tiktokevents.TikTokEvents;
 import io.github.tiktokevents.emulator.RecordedRequest;
 import io.github.tiktokevents.emulator.TikTokEmulator;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,16 +1,16 @@
 package io.github.tiktokevents.examples;
 
-import io.github.tiktokevents.DeliveryListener;
-import io.github.tiktokevents.Event;
-import io.github.tiktokevents.EventNames;
-import io.github.tiktokevents.EventProcessor;
-import io.github.tiktokevents.Page;
-import io.github.tiktokevents.ProcessorOptions;
-import io.github.tiktokevents.ProcessorStats;
-import io.github.tiktokevents.QueueFullPolicy;
 import io.github.tiktokevents.RetryPolicy;
-import io.github.tiktokevents.TikTokException;
-import io.github.tiktokevents.User;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.event.User;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.processor.DeliveryListener;
+import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.ProcessorStats;
+import io.github.tiktokevents.processor.QueueFullPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.github.tiktokevents.examples;
 
-import io.github.tiktokevents.User;
 import io.github.tiktokevents.client.ApiException;
 import io.github.tiktokevents.client.ApiResponse;
 import io.github.tiktokevents.client.api.EventApi;
@@ -11,6 +10,7 @@ import io.github.tiktokevents.client.model.EventUser;
 import io.github.tiktokevents.client.model.HashedIdentifiers;
 import io.github.tiktokevents.client.model.Page;
 import io.github.tiktokevents.client.model.TikTokResponse;
+import io.github.tiktokevents.event.User;
 import java.time.Instant;
 import java.util.Optional;
 

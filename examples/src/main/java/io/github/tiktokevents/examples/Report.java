@@ -1,12 +1,12 @@
 package io.github.tiktokevents.examples;
 
-import io.github.tiktokevents.Event;
 import io.github.tiktokevents.SendResult;
-import io.github.tiktokevents.TikTokApiException;
-import io.github.tiktokevents.TikTokConfigurationException;
-import io.github.tiktokevents.TikTokException;
-import io.github.tiktokevents.User;
 import io.github.tiktokevents.emulator.RecordedRequest;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.User;
+import io.github.tiktokevents.exception.TikTokApiException;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
+import io.github.tiktokevents.exception.TikTokException;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.github.tiktokevents.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tiktokevents.EventSource;
+import io.github.tiktokevents.event.EventSource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
 
 /** What a {@link Content}'s {@code content_id} identifies. */
 public enum ContentType {

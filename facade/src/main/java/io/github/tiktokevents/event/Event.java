@@ -1,5 +1,9 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
 
+import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.internal.model.EventTime;
+import io.github.tiktokevents.internal.model.TimestampCoercer;
+import io.github.tiktokevents.internal.wire.EventWire;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -41,6 +45,11 @@ public final class Event {
      * copies bytes, whatever the number of retries, and a byte-bounded queue counts what the event really holds.
      */
     private final byte[] wireJson;
+
+    static {
+        // Request bodies and the processor's queue (other packages) need the bytes; Event keeps no public door to them.
+        EventWire.install(event -> event.wireJson);
+    }
 
     private Event(Builder b, EventTime time, String eventId) {
         this.name = b.name;
@@ -141,24 +150,6 @@ public final class Event {
     /** @return whether Limited Data Use applies, if set */
     public Optional<Boolean> limitedDataUse() {
         return Optional.ofNullable(limitedDataUse);
-    }
-
-    /**
-     * The exact size of this event's Events API 2.0 JSON ({@code data[]} element) in UTF-8 bytes; request bodies
-     * sum these for their content length.
-     */
-    int wireSize() {
-        return wireJson.length;
-    }
-
-    /** This event's Events API 2.0 JSON; callers must not modify it. */
-    byte[] wireJson() {
-        return wireJson;
-    }
-
-    /** The size this event adds to a request body (its JSON and a separator), for queues bounded in bytes. */
-    int estimatedSizeBytes() {
-        return wireJson.length + 1;
     }
 
     /** {@inheritDoc} */

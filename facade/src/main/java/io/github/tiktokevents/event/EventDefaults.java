@@ -1,5 +1,7 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
 
+import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.internal.pii.PiiNormalizer;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -103,10 +105,6 @@ public final class EventDefaults {
 
     String phoneCountryCodeOrNull() {
         return defaultPhoneCountryCode;
-    }
-
-    ZoneId zoneOrNull() {
-        return defaultZone;
     }
 
     /** {@inheritDoc} */

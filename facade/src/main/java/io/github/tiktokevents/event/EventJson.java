@@ -1,5 +1,7 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
 
+import io.github.tiktokevents.internal.wire.EventTrackBody;
+import io.github.tiktokevents.internal.wire.JsonOut;
 import java.util.List;
 
 /**
@@ -66,11 +68,6 @@ final class EventJson {
     private static final byte[] LEAD_ID = JsonOut.name("lead_id");
     private static final byte[] LEAD_EVENT_SOURCE = JsonOut.name("lead_event_source");
     private static final byte[] LIMITED_DATA_USE = JsonOut.name("limited_data_use");
-    private static final byte[] EVENT_SOURCE = JsonOut.name("event_source");
-    private static final byte[] EVENT_SOURCE_ID = JsonOut.name("event_source_id");
-    private static final byte[] TEST_EVENT_CODE = JsonOut.name("test_event_code");
-    private static final byte[] PARTNER_NAME = JsonOut.name("partner_name");
-    private static final byte[] DATA = JsonOut.name("data");
 
     private EventJson() {
     }
@@ -78,16 +75,6 @@ final class EventJson {
     /** One {@code data[]} element as UTF-8: made once per event, when it is built. */
     static byte[] eventData(Event event) {
         return writeEventData(JsonOut.pooled(), event).toByteArray();
-    }
-
-    /** The {@code /event/track/} envelope up to and including {@code "data":[}. */
-    static byte[] envelopeHead(EventSource source, String sourceId, String testEventCode, String partnerName) {
-        JsonOut head = new JsonOut(160).beginObject();
-        head.name(EVENT_SOURCE).value(source.wireValue());
-        head.name(EVENT_SOURCE_ID).value(sourceId);
-        optional(head, TEST_EVENT_CODE, testEventCode);
-        optional(head, PARTNER_NAME, partnerName);
-        return head.name(DATA).beginArray().toByteArray();
     }
 
     private static JsonOut writeEventData(JsonOut out, Event event) {

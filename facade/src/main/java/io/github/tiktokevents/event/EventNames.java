@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
 
 import java.util.List;
 

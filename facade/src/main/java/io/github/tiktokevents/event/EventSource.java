@@ -1,4 +1,6 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
+
+import io.github.tiktokevents.ApiEdition;
 
 /**
  * Where an event comes from, which decides the {@code event_source_id} it is sent under and what it must carry.

@@ -1,5 +1,6 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
 
+import io.github.tiktokevents.exception.TikTokValidationException;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
 
+import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.internal.model.SmallLists;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.exception;
 
 import java.time.Duration;
 

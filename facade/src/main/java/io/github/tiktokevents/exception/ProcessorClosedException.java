@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.exception;
 
 /**
  * The background processor was closed before this event could be delivered: either the event arrived after

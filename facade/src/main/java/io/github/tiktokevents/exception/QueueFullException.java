@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.exception;
 
 /**
  * The background processor's queue had no room for an event (its count or byte capacity was reached, and

@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.exception;
 
 /**
  * The client is not configured well enough to send: a missing access token, pixel id or an invalid setting.

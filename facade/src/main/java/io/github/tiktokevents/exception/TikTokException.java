@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.exception;
 
 /**
  * The base of every exception this SDK throws. All are unchecked.

@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.exception;
 
 /**
  * The request did not get an answer from TikTok: a connection failure, a reset, or a timeout. Retryable, because

@@ -1,4 +1,9 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.processor;
+
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.exception.QueueFullException;
+import io.github.tiktokevents.exception.TikTokApiException;
+import io.github.tiktokevents.exception.TikTokException;
 
 /**
  * Hears the final outcome of every event given to the background processor: exactly one call per accepted or

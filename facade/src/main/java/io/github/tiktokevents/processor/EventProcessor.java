@@ -1,5 +1,22 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.processor;
 
+import io.github.tiktokevents.SendResult;
+import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.exception.QueueFullException;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.internal.delivery.DeliveryEngine;
+import io.github.tiktokevents.internal.delivery.DeliveryOutcomes;
+import io.github.tiktokevents.internal.delivery.DeliveryRejections;
+import io.github.tiktokevents.internal.delivery.DeliveryReply;
+import io.github.tiktokevents.internal.delivery.DeliverySender;
+import io.github.tiktokevents.internal.delivery.DeliveryShutdown;
+import io.github.tiktokevents.internal.delivery.ProcessorFactory;
+import io.github.tiktokevents.internal.http.ClientSettings;
+import io.github.tiktokevents.internal.wire.EventWire;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +70,11 @@ public final class EventProcessor implements AutoCloseable {
     private final DeliveryOutcomes refusals;
     private final Object lock = new Object();
     private volatile boolean closed;
+
+    static {
+        // The client, in another package, makes processors; users must not, so the constructor stays package-private.
+        ProcessorFactory.install(EventProcessor::new);
+    }
 
     EventProcessor(ProcessorOptions options, ClientSettings settings, Duration httpCallTimeout,
                    BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport,
@@ -249,7 +271,7 @@ public final class EventProcessor implements AutoCloseable {
                         .threadNamePrefix(options.threadNamePrefix() + "-" + source.wireValue())
                         .build();
                 DeliverySender<Event> sender = chunk -> reply(transport.apply(source, chunk));
-                engine = DeliveryEngine.start(sender, Event::eventId, Event::estimatedSizeBytes, sourceOptions);
+                engine = DeliveryEngine.start(sender, Event::eventId, EventWire::estimatedSizeBytes, sourceOptions);
                 engines.set(source.ordinal(), engine);
             }
             return engine;

@@ -1,5 +1,8 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.processor;
 
+import io.github.tiktokevents.RetryPolicy;
+import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.internal.delivery.DeliveryLoggingListener;
 import java.time.Duration;
 import java.util.Objects;
 

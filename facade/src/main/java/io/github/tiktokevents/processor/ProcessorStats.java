@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.processor;
 
 /**
  * A snapshot of the background processor's counters. The counters are read one after another while events

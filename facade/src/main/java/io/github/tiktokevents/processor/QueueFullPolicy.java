@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.processor;
 
 /**
  * What the background processor does when an event arrives and its queue is full (by count or by bytes).

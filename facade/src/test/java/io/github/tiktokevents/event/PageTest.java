@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,10 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tiktokevents.MockTikTok;
+import io.github.tiktokevents.exception.TikTokValidationException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

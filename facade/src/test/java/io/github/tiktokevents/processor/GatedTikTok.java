@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.processor;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

@@ -1,8 +1,23 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tiktokevents.ApiEdition;
+import io.github.tiktokevents.MockTikTok;
+import io.github.tiktokevents.RetryPolicy;
+import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.TikTokEventsBuilder;
+import io.github.tiktokevents.TikTokEventsTestAccess;
+import io.github.tiktokevents.event.App;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.event.Lead;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
+import io.github.tiktokevents.internal.delivery.DeliveryRecordingListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,7 +109,7 @@ class ProcessorLifecycleTest {
                 assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.delivered()).isTrue()));
         assertThat(tiktok.ids).containsAll(ids);
         assertThat(processor.stats().delivered()).isEqualTo(2600);
-        assertThat(client.httpClient().dispatcher().executorService().isTerminated()).isTrue();
+        assertThat(TikTokEventsTestAccess.httpClient(client).dispatcher().executorService().isTerminated()).isTrue();
         List<String> leftovers = new ArrayList<>();
         for (Thread thread : liveThreads()) {
             String name = thread.getName();
@@ -121,7 +136,7 @@ class ProcessorLifecycleTest {
         assertThat(listener.byId()).hasSize(35).allSatisfy((id, outcomes) -> assertThat(outcomes).singleElement()
                 .satisfies(outcome -> assertThat(outcome.error).isInstanceOf(ProcessorClosedException.class)));
         assertThat(processor.stats().failed()).isEqualTo(35);
-        assertThat(client.httpClient().dispatcher().executorService().isTerminated())
+        assertThat(TikTokEventsTestAccess.httpClient(client).dispatcher().executorService().isTerminated())
                 .as("the request TikTok still held was cancelled, so no HTTP thread waits for it").isTrue();
     }
 

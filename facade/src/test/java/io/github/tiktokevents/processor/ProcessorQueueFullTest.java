@@ -1,7 +1,15 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.MockTikTok;
+import io.github.tiktokevents.RetryPolicy;
+import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.exception.QueueFullException;
+import io.github.tiktokevents.internal.delivery.DeliveryRecordingListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,8 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.RetryPolicy;
+import io.github.tiktokevents.exception.TikTokApiException;
+import io.github.tiktokevents.exception.TikTokException;
 import java.time.Duration;
 import java.util.Optional;
 

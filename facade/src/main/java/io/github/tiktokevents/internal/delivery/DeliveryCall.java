@@ -1,5 +1,7 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.exception.TikTokTransportException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;

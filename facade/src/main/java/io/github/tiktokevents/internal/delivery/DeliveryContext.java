@@ -1,5 +1,6 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.RetryPolicy;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 

@@ -1,13 +1,18 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.processor.DeliveryListener;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.ProcessorStats;
+import io.github.tiktokevents.processor.QueueFullPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -30,9 +35,11 @@ import java.util.function.ToLongFunction;
  * max-delay flush has waited {@code maxDelay}, when the queue is full, on {@link #flushAsync()}, and during
  * close. A batch leaves the queue only when a request slot is free, so the queue bounds the memory held.
  *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
+ *
  * @param <E> the item type
  */
-final class DeliveryEngine<E> {
+public final class DeliveryEngine<E> {
     private final Function<? super E, String> idOf;
     private final ToLongFunction<? super E> sizeOf;
     private final ProcessorOptions options;
@@ -84,7 +91,7 @@ final class DeliveryEngine<E> {
      * @param <E> the item type
      * @return the running engine
      */
-    static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
+    public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
                                        ToLongFunction<? super E> sizeOf, ProcessorOptions options) {
         DeliveryScheduler threads = new DeliveryThreadScheduler(options.threadNamePrefix() + "-delivery");
         return new DeliveryEngine<>(sender, idOf, sizeOf, options, threads,
@@ -102,7 +109,7 @@ final class DeliveryEngine<E> {
      * @throws NullPointerException if the item is null
      * @throws IllegalArgumentException if the item has no {@code event_id}
      */
-    boolean enqueue(E item) {
+    public boolean enqueue(E item) {
         Objects.requireNonNull(item, "event");
         String id = idOf.apply(item);
         if (id == null) {
@@ -143,7 +150,7 @@ final class DeliveryEngine<E> {
      *
      * @return completes when every item enqueued before this call is delivered or definitively failed
      */
-    CompletableFuture<Void> flushAsync() {
+    public CompletableFuture<Void> flushAsync() {
         CompletableFuture<Void> flushed = new CompletableFuture<>();
         if (terminated.isDone()) {
             flushed.complete(null);
@@ -178,7 +185,7 @@ final class DeliveryEngine<E> {
      *
      * @param timeout how long to keep delivering
      */
-    void close(Duration timeout) {
+    public void close(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (!closed) {
             closed = true;
@@ -189,12 +196,12 @@ final class DeliveryEngine<E> {
     }
 
     /** @return whether the calling thread is this engine's delivery thread, where waiting on it would deadlock */
-    boolean inDeliveryThread() {
+    public boolean inDeliveryThread() {
         return scheduler.inSchedulerThread();
     }
 
     /** @return a snapshot of the counters */
-    ProcessorStats stats() {
+    public ProcessorStats stats() {
         long queued = queue.count();
         long taken = drained;
         long delivered = outcomes.delivered();

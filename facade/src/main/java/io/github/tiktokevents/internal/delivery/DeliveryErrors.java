@@ -1,5 +1,8 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.exception.InvalidRequestException;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.exception.TikTokTransportException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
@@ -10,8 +13,10 @@ import java.util.concurrent.ExecutionException;
  * Turns whatever a transport threw or failed a future with into the SDK's typed exceptions, so every failed
  * event is reported with a {@link TikTokException} and the retry decision can rely on
  * {@link TikTokException#isRetryable()}.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class DeliveryErrors {
+public final class DeliveryErrors {
     private static final long INVALID_PARAMETER = 40002;
     private static final int PAYLOAD_TOO_LARGE = 413;
 
@@ -45,7 +50,7 @@ final class DeliveryErrors {
         return invalid.code() == INVALID_PARAMETER || invalid.httpStatus() == PAYLOAD_TOO_LARGE;
     }
 
-    static TikTokException toTikTokException(Throwable failure) {
+    public static TikTokException toTikTokException(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof TikTokException) {
             return (TikTokException) cause;

@@ -1,5 +1,7 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.exception.TikTokException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

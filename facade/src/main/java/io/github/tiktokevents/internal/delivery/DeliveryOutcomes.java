@@ -1,13 +1,17 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.processor.DeliveryListener;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reports outcomes to the {@link DeliveryListener} exactly once per item and keeps the counters. A listener
  * that throws is logged and ignored, so a bug there cannot lose or double an outcome.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class DeliveryOutcomes {
+public final class DeliveryOutcomes {
     private static final System.Logger LOG = System.getLogger("io.github.tiktokevents.processor");
 
     private final DeliveryListener listener;
@@ -17,7 +21,7 @@ final class DeliveryOutcomes {
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
 
-    DeliveryOutcomes(DeliveryListener listener) {
+    public DeliveryOutcomes(DeliveryListener listener) {
         this.listener = listener;
     }
 
@@ -47,7 +51,7 @@ final class DeliveryOutcomes {
     }
 
     /** Reports an item that {@code enqueue} refused; on the caller's thread, so the item was never shared. */
-    void rejected(String id, TikTokException error) {
+    public void rejected(String id, TikTokException error) {
         rejected.increment();
         notifyFailed(id, error);
     }
@@ -68,7 +72,7 @@ final class DeliveryOutcomes {
         return failed.get();
     }
 
-    long rejected() {
+    public long rejected() {
         return rejected.sum();
     }
 

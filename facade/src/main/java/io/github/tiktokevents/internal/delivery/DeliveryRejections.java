@@ -1,11 +1,21 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
-/** The typed errors for events the processor refuses or gives up without sending. */
-final class DeliveryRejections {
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.exception.QueueFullException;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.QueueFullPolicy;
+
+/**
+ * The typed errors for events the processor refuses or gives up without sending.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
+ */
+public final class DeliveryRejections {
     private DeliveryRejections() {
     }
 
-    static ProcessorClosedException closed() {
+    public static ProcessorClosedException closed() {
         return new ProcessorClosedException("The processor is closed and accepts no more events", null);
     }
 

@@ -1,5 +1,6 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.exception.TikTokException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -9,8 +10,10 @@ import java.util.TreeMap;
  * TikTok's successful answer to one chunk, as a {@link DeliverySender} reports it: accepted as a whole (code 0),
  * or accepted with some events refused (code 20001, partial success, when the answer says which). Refused
  * events are named by their position in the chunk; each gets its own error, retried if retryable.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class DeliveryReply {
+public final class DeliveryReply {
     private static final DeliveryReply ACCEPTED_WITHOUT_ID = new DeliveryReply(null, Map.of());
 
     private final String requestId;
@@ -27,7 +30,7 @@ final class DeliveryReply {
      * @param requestId TikTok's {@code request_id}, or null
      * @return the reply
      */
-    static DeliveryReply accepted(String requestId) {
+    public static DeliveryReply accepted(String requestId) {
         return requestId == null ? ACCEPTED_WITHOUT_ID : new DeliveryReply(requestId, Map.of());
     }
 

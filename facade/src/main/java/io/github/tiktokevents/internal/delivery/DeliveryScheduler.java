@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import java.time.Duration;
 
@@ -6,8 +6,10 @@ import java.time.Duration;
  * The only source of time and threads for delivery, so tests can replace both with a manual fake and never
  * really wait. Tasks given to one scheduler run one at a time, in order (the delivery engine relies on this to
  * keep its state confined to that thread without locks).
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-interface DeliveryScheduler {
+public interface DeliveryScheduler {
 
     /** A task that was scheduled and may be cancelled before it runs. */
     interface Cancellable {

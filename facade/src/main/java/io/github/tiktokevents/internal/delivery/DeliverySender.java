@@ -1,5 +1,7 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.processor.ProcessorOptions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,10 +22,12 @@ import java.util.concurrent.CompletableFuture;
  *   <li>Never modify the list; it may be resent as it is or split in halves.</li>
  * </ul>
  *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
+ *
  * @param <E> the item type, an event at integration
  */
 @FunctionalInterface
-interface DeliverySender<E> {
+public interface DeliverySender<E> {
 
     /**
      * Sends the chunk.

@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,8 +11,10 @@ import java.util.concurrent.TimeoutException;
  * The waiting side of closing an engine: arms the deadline after which everything unsettled is given up, waits
  * for the engine to stop and for its thread to end, and keeps the caller's interrupt flag. An interrupted
  * {@code close} gives up the rest at once instead of waiting out its timeout.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class DeliveryShutdown {
+public final class DeliveryShutdown {
     /** Extra wait, beyond the close timeout, for the final reports and the thread's end. */
     static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -66,7 +68,7 @@ final class DeliveryShutdown {
      * @param timeout the longest wait, or null for none
      * @return true if the future completed; false on timeout or interrupt (the flag is then set again)
      */
-    static boolean await(CompletableFuture<?> future, Duration timeout) {
+    public static boolean await(CompletableFuture<?> future, Duration timeout) {
         try {
             if (timeout == null) {
                 future.get();
@@ -99,7 +101,7 @@ final class DeliveryShutdown {
     }
 
     /** A duration in nanoseconds, capped for durations too long to count (half the range, so it can be added to now). */
-    static long saturatedNanos(Duration duration) {
+    public static long saturatedNanos(Duration duration) {
         try {
             return duration.toNanos();
         } catch (ArithmeticException tooLong) {

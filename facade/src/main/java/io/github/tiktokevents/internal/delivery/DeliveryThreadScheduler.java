@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
  * The real {@link DeliveryScheduler}: one daemon thread with the given name, created on first use and
  * ended by {@link #shutdown()}. One thread is enough: delivery work on it only hands requests to an asynchronous
  * transport and books their answers; waits between retries are timers, not sleeping threads.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class DeliveryThreadScheduler implements DeliveryScheduler {
+public final class DeliveryThreadScheduler implements DeliveryScheduler {
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;
 
@@ -21,7 +23,7 @@ final class DeliveryThreadScheduler implements DeliveryScheduler {
      *
      * @param threadName the thread's name, e.g. {@code tiktok-events-processor-delivery}
      */
-    DeliveryThreadScheduler(String threadName) {
+    public DeliveryThreadScheduler(String threadName) {
         String name = threadName;
         ThreadFactory factory = runnable -> {
             Thread created = new Thread(runnable, name);

@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,11 +10,13 @@ import java.util.concurrent.TimeUnit;
  * The executor of an OkHttp dispatcher this SDK owns: like OkHttp's own (threads made on demand, kept 60 s when
  * idle), but it remembers its threads so that closing the client can wait until they have really ended, not only
  * until the pool says it terminated (which it does a moment before its last thread exits).
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class DispatcherThreads extends ThreadPoolExecutor {
+public final class DispatcherThreads extends ThreadPoolExecutor {
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
-    DispatcherThreads() {
+    public DispatcherThreads() {
         super(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>());
         setThreadFactory(runnable -> {
             Thread thread = new Thread(runnable, "OkHttp Dispatcher (tiktok-events)");
@@ -25,7 +27,7 @@ final class DispatcherThreads extends ThreadPoolExecutor {
     }
 
     /** After {@link #shutdown()}: waits until every thread this pool made has ended, or the deadline passes. */
-    boolean awaitThreadsEnded(long deadlineNanos) throws InterruptedException {
+    public boolean awaitThreadsEnded(long deadlineNanos) throws InterruptedException {
         if (!awaitTermination(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
             return false;
         }

@@ -1,5 +1,8 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.RetryPolicy;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.exception.TikTokTransportException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +27,10 @@ import java.util.function.Supplier;
  *
  * <p>The returned future completes with the first success, or exceptionally with the last attempt's
  * {@link TikTokException}. Cancelling it stops the retries and cancels the attempt in progress. Thread-safe.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class Retrier {
+public final class Retrier {
     private final RetryPolicy policy;
     private final DeliveryScheduler scheduler;
     private final DoubleSupplier random;
@@ -33,7 +38,7 @@ final class Retrier {
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    Retrier(RetryPolicy policy, DeliveryScheduler scheduler) {
+    public Retrier(RetryPolicy policy, DeliveryScheduler scheduler) {
         this(policy, scheduler, () -> ThreadLocalRandom.current().nextDouble(), null);
     }
 
@@ -60,7 +65,7 @@ final class Retrier {
      * @param <T> the answer type
      * @return the answer, or the last failure as a {@link TikTokException}
      */
-    <T> CompletableFuture<T> call(Supplier<? extends CompletableFuture<? extends T>> attempt) {
+    public <T> CompletableFuture<T> call(Supplier<? extends CompletableFuture<? extends T>> attempt) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(closedError(null));
@@ -81,7 +86,7 @@ final class Retrier {
      * Gives up every request still running or waiting for a retry: each future fails with a
      * {@link TikTokException}, and later calls fail at once. The scheduler is not shut down here; its owner does.
      */
-    void close() {
+    public void close() {
         closed = true;
         for (CompletableFuture<?> result : pending) {
             result.completeExceptionally(closedError(null));
@@ -97,7 +102,7 @@ final class Retrier {
      * @throws TikTokException the typed failure, unwrapped; or, if the thread is interrupted, a non-retryable
      *                         {@link TikTokException} after cancelling the request; the interrupt flag stays set
      */
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

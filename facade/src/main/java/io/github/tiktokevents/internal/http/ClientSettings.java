@@ -1,11 +1,17 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.http;
 
+import io.github.tiktokevents.ApiEdition;
+import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
 import java.util.Map;
 
 /**
  * The settings a {@link TikTokEvents} was built with, frozen. {@link #toString()} never shows the token.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-record ClientSettings(
+public record ClientSettings(
         String accessToken,
         Map<EventSource, String> sourceIds,
         String testEventCode,
@@ -15,17 +21,17 @@ record ClientSettings(
         ApiEdition edition,
         int pixelBatchSize) {
 
-    ClientSettings {
+    public ClientSettings {
         sourceIds = Map.copyOf(sourceIds);
     }
 
     /** The largest request: TikTok rejects 2.0 requests over 1,000 events; the 1.0 cap is configurable. */
-    int maxEventsPerRequest() {
+    public int maxEventsPerRequest() {
         return edition == ApiEdition.EVENTS_V2 ? TikTokEvents.MAX_EVENTS_PER_REQUEST : pixelBatchSize;
     }
 
     /** The configured id of a source, or a configuration error naming the setter and environment variable. */
-    String sourceId(EventSource source) {
+    public String sourceId(EventSource source) {
         if (edition == ApiEdition.PIXEL_V1 && source != EventSource.WEB) {
             throw new TikTokConfigurationException("Events API 1.0 (ApiEdition.PIXEL_V1) takes web events only, not "
                     + source.wireValue() + " events; use ApiEdition.EVENTS_V2");

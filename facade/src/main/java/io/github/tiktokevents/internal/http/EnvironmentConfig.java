@@ -1,22 +1,24 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.http;
 
 import java.util.function.Function;
 
 /**
  * The one place the SDK reads the environment, through an injectable lookup (tests pass a map's {@code get}).
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class EnvironmentConfig {
-    static final String ACCESS_TOKEN = "TIKTOK_ACCESS_TOKEN";
+public final class EnvironmentConfig {
+    public static final String ACCESS_TOKEN = "TIKTOK_ACCESS_TOKEN";
     /** The misspelling the original Python library used; accepted when {@link #ACCESS_TOKEN} is not set. */
     static final String ACCESS_TOKEN_MISSPELT = "TIKTOK_ACESS_TOKEN";
-    static final String PIXEL_ID = "TIKTOK_PIXEL_ID";
+    public static final String PIXEL_ID = "TIKTOK_PIXEL_ID";
     static final String API_VERSION = "TIKTOK_API_VERSION";
     static final String TEST_EVENT_CODE = "TIKTOK_TEST_EVENT_CODE";
 
-    final String accessToken;
-    final String pixelId;
-    final String apiVersion;
-    final String testEventCode;
+    public final String accessToken;
+    public final String pixelId;
+    public final String apiVersion;
+    public final String testEventCode;
 
     private EnvironmentConfig(String accessToken, String pixelId, String apiVersion, String testEventCode) {
         this.accessToken = accessToken;
@@ -25,7 +27,7 @@ final class EnvironmentConfig {
         this.testEventCode = testEventCode;
     }
 
-    static EnvironmentConfig read(Function<String, String> lookup) {
+    public static EnvironmentConfig read(Function<String, String> lookup) {
         String token = value(lookup, ACCESS_TOKEN);
         if (token == null) {
             token = value(lookup, ACCESS_TOKEN_MISSPELT);

@@ -1,5 +1,8 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.http;
 
+import io.github.tiktokevents.HttpLogLevel;
+import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.internal.delivery.DispatcherThreads;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,17 +15,19 @@ import okhttp3.logging.HttpLoggingInterceptor;
  * Makes the one {@link OkHttpClient} of a {@link TikTokEvents}: finite timeouts, and an HTTP log that redacts
  * {@code Access-Token} (and the token wherever else it shows up) when logging is switched on. A caller-supplied client keeps its own settings; it is only
  * derived from (sharing its pools) when logging must be added.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class HttpClientFactory {
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+public final class HttpClientFactory {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private HttpClientFactory() {
     }
 
-    static OkHttpClient create(OkHttpClient callerClient, Duration connect, Duration read, Duration write,
+    public static OkHttpClient create(OkHttpClient callerClient, Duration connect, Duration read, Duration write,
                                Duration call, HttpLogLevel logLevel, Consumer<String> logSink, String secret) {
         OkHttpClient.Builder builder;
         if (callerClient != null) {
@@ -54,7 +59,7 @@ final class HttpClientFactory {
      *
      * @return false if the waiting thread was interrupted (the caller restores the flag)
      */
-    static boolean release(OkHttpClient client, Duration wait) {
+    public static boolean release(OkHttpClient client, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         ExecutorService executor = client.dispatcher().executorService();
         executor.shutdown();

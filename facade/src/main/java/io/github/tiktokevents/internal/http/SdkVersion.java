@@ -1,12 +1,16 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
 
-/** This SDK's version, from a resource Maven fills in at build time, for the User-Agent. */
-final class SdkVersion {
+/**
+ * This SDK's version, from a resource Maven fills in at build time, for the User-Agent.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
+ */
+public final class SdkVersion {
     static final String VERSION = load();
-    static final String USER_AGENT = "tiktok-events-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")";
+    public static final String USER_AGENT = "tiktok-events-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")";
 
     private SdkVersion() {
     }

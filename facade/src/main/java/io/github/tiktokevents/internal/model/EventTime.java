@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.model;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,9 +8,11 @@ import java.time.ZoneOffset;
  * When an event happened: an instant and the offset it was given in. Kept as plain numbers because most events
  * are stamped from epoch values or the clock, and an {@link OffsetDateTime} is five objects; the {@code java.time}
  * views are made only when asked for.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class EventTime {
-    final long epochSecond;
+public final class EventTime {
+    public final long epochSecond;
     final int nano;
     final ZoneOffset offset;
 
@@ -32,11 +34,11 @@ final class EventTime {
         return new EventTime(time.toEpochSecond(), time.getNano(), time.getOffset());
     }
 
-    Instant toInstant() {
+    public Instant toInstant() {
         return Instant.ofEpochSecond(epochSecond, nano);
     }
 
-    OffsetDateTime toOffsetDateTime() {
+    public OffsetDateTime toOffsetDateTime() {
         return OffsetDateTime.ofInstant(toInstant(), offset);
     }
 

@@ -1,13 +1,16 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.pii;
 
+import io.github.tiktokevents.exception.TikTokValidationException;
 import java.util.Locale;
 
 /**
  * Normalises and SHA-256 hashes the personal values TikTok matches on: email, phone and external id. A value that
  * already is 64 hex characters is taken as a digest and only lowercased. Errors name the field and the rule,
  * never the value. No regular expressions: this runs for every event.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class PiiNormalizer {
+public final class PiiNormalizer {
     private static final int MIN_PHONE_DIGITS = 8;
     private static final int MAX_PHONE_DIGITS = 15;
 
@@ -15,7 +18,7 @@ final class PiiNormalizer {
     }
 
     /** Trims, lowercases and hashes an email; a 64-hex value passes through lowercased. */
-    static String email(String raw, String field) {
+    public static String email(String raw, String field) {
         String value = requireText(raw, field).toLowerCase(Locale.ROOT);
         if (Sha256.isHexDigest(value)) {
             return value;
@@ -41,7 +44,7 @@ final class PiiNormalizer {
      * slash, brackets) are dropped; {@code 00} counts as the international prefix; a number with neither {@code +}
      * nor {@code 00} gets the default country code after losing one trunk {@code 0}, and is refused when there is none.
      */
-    static String phone(String raw, String field, String defaultCountryCode) {
+    public static String phone(String raw, String field, String defaultCountryCode) {
         String value = requireText(raw, field);
         if (Sha256.isHexDigest(value)) {
             return value.toLowerCase(Locale.ROOT);
@@ -86,7 +89,7 @@ final class PiiNormalizer {
     }
 
     /** Trims and hashes an external id (case is kept: ids may be case-sensitive); a 64-hex value passes through lowercased. */
-    static String externalId(String raw, String field) {
+    public static String externalId(String raw, String field) {
         String value = requireText(raw, field);
         if (Sha256.isHexDigest(value)) {
             return value.toLowerCase(Locale.ROOT);
@@ -95,7 +98,7 @@ final class PiiNormalizer {
     }
 
     /** Checks a value the caller says is already hashed, and lowercases it. */
-    static String alreadyHashed(String value, String field) {
+    public static String alreadyHashed(String value, String field) {
         String trimmed = requireText(value, field);
         if (!Sha256.isHexDigest(trimmed)) {
             throw new TikTokValidationException(field, "is not a SHA-256 digest (expected 64 hexadecimal characters)");
@@ -104,7 +107,7 @@ final class PiiNormalizer {
     }
 
     /** Checks a country calling code such as "55" or "+55" and returns its digits. */
-    static String countryCallingCode(String code) {
+    public static String countryCallingCode(String code) {
         String value = requireText(code, "defaultPhoneCountryCode");
         String digits = value.charAt(0) == '+' ? value.substring(1) : value;
         boolean valid = !digits.isEmpty() && digits.length() <= 3 && digits.charAt(0) != '0';

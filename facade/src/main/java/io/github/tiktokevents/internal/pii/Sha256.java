@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.pii;
 
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;

@@ -1,6 +1,14 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.wire;
 
+import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.client.model.TikTokResponse;
+import io.github.tiktokevents.exception.AuthenticationException;
+import io.github.tiktokevents.exception.InvalidRequestException;
+import io.github.tiktokevents.exception.PermissionDeniedException;
+import io.github.tiktokevents.exception.RateLimitException;
+import io.github.tiktokevents.exception.ServerException;
+import io.github.tiktokevents.exception.TikTokApiException;
+import io.github.tiktokevents.exception.TikTokTransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -10,9 +18,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,8 +25,10 @@ import java.util.Set;
  * {@code code} on most failures, so the envelope's code decides; the HTTP status decides only when the body is not
  * an envelope. A {@code Retry-After} header (seconds or an HTTP date) is kept on every API exception.
  * The access token is cut out of anything TikTok echoes back.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class ApiErrorMapper {
+public final class ApiErrorMapper {
     static final Set<Long> SUCCESS = Set.of(0L, SendResult.PARTIAL_SUCCESS);
     static final Set<Long> AUTHENTICATION = Set.of(40102L, 40104L, 40105L);
     static final Set<Long> PERMISSION = Set.of(40001L);
@@ -34,7 +41,7 @@ final class ApiErrorMapper {
     private final Clock clock;
     private final String secret;
 
-    ApiErrorMapper(Clock clock, String secret) {
+    public ApiErrorMapper(Clock clock, String secret) {
         this.clock = clock;
         this.secret = secret;
     }
@@ -61,10 +68,7 @@ final class ApiErrorMapper {
             String message = redact(envelope.getMessage());
             String requestId = envelope.getRequestId();
             if (SUCCESS.contains(code) && httpStatus >= 200 && httpStatus < 300) {
-                // not Map.copyOf: TikTok's data may hold JSON nulls, which it refuses
-                Map<String, Object> data = envelope.getData() == null ? null
-                        : Collections.unmodifiableMap(new LinkedHashMap<>(envelope.getData()));
-                return new SendResult(code, message, requestId, data);
+                return new SendResult(code, message, requestId, envelope.getData());
             }
             if (!SUCCESS.contains(code)) {
                 throw forCode(code, message, requestId, httpStatus, retryAfter);

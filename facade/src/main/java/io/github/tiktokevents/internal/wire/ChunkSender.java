@@ -1,9 +1,16 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.wire;
 
+import io.github.tiktokevents.ApiEdition;
+import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.client.ApiClient;
 import io.github.tiktokevents.client.ApiException;
 import io.github.tiktokevents.client.model.PixelBatchEvent;
 import io.github.tiktokevents.client.model.PixelBatchRequest;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.exception.TikTokConfigurationException;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.internal.http.ClientSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,8 +31,10 @@ import okhttp3.Response;
  * OkHttp's asynchronous queue, and turns the answer into a {@link SendResult} or a typed {@link TikTokException}.
  * Requests are built by the generated {@link ApiClient} (base URL, User-Agent, {@code Access-Token} auth) with a
  * body the facade writes itself: Events API 2.0 bodies are written into the connection from each event's kept JSON ({@link EventTrackBody}).
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class ChunkSender {
+public final class ChunkSender {
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final String[] AUTH = {"AccessToken"};
     private static final long MAX_ANSWER_BYTES = 1024 * 1024;
@@ -36,14 +45,14 @@ final class ChunkSender {
     /** Each source's 2.0 envelope head, which never changes for this client; made on first use. */
     private final AtomicReferenceArray<byte[]> envelopeHeads = new AtomicReferenceArray<>(EventSource.values().length);
 
-    ChunkSender(ApiClient apiClient, ClientSettings settings, ApiErrorMapper mapper) {
+    public ChunkSender(ApiClient apiClient, ClientSettings settings, ApiErrorMapper mapper) {
         this.apiClient = apiClient;
         this.settings = settings;
         this.mapper = mapper;
     }
 
     /** Never throws: every outcome, including an unexpected bug, completes the future. Cancelling it cancels the call. */
-    CompletableFuture<SendResult> sendAsync(EventSource source, List<Event> chunk) {
+    public CompletableFuture<SendResult> sendAsync(EventSource source, List<Event> chunk) {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
         Call call;
         try {
@@ -127,7 +136,7 @@ final class ChunkSender {
         byte[] head = envelopeHeads.get(source.ordinal());
         if (head == null) {
             // two threads may both make it; either copy is the same bytes
-            head = EventJson.envelopeHead(source, sourceId, settings.testEventCode(), settings.partnerName());
+            head = EventTrackBody.envelopeHead(source, sourceId, settings.testEventCode(), settings.partnerName());
             envelopeHeads.set(source.ordinal(), head);
         }
         return head;

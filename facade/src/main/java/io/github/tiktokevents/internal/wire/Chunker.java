@@ -1,5 +1,7 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.wire;
 
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,12 +11,14 @@ import java.util.Map;
  * Splits a batch into requests TikTok takes: one source per request (each source has its own
  * {@code event_source_id}), at most {@code maxPerRequest} events each. Order is kept within a source, and every
  * event lands in exactly one chunk.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class Chunker {
+public final class Chunker {
     private Chunker() {
     }
 
-    static Map<EventSource, List<List<Event>>> chunk(List<Event> events, int maxPerRequest) {
+    public static Map<EventSource, List<List<Event>>> chunk(List<Event> events, int maxPerRequest) {
         Map<EventSource, List<Event>> bySource = new EnumMap<>(EventSource.class);
         for (Event event : events) {
             bySource.computeIfAbsent(event.source(), source -> new ArrayList<>()).add(event);

@@ -1,5 +1,7 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.wire;
 
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventSource;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.MediaType;
@@ -12,22 +14,57 @@ import okio.BufferedSink;
  * known in advance, so the request carries a {@code Content-Length} and is not chunked.
  *
  * <p>Events are immutable, so writing the body again (OkHttp may, after a dropped connection) gives the same bytes.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class EventTrackBody extends RequestBody {
+public final class EventTrackBody extends RequestBody {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final byte[] EVENT_SOURCE = JsonOut.name("event_source");
+    private static final byte[] EVENT_SOURCE_ID = JsonOut.name("event_source_id");
+    private static final byte[] TEST_EVENT_CODE = JsonOut.name("test_event_code");
+    private static final byte[] PARTNER_NAME = JsonOut.name("partner_name");
+    private static final byte[] DATA = JsonOut.name("data");
 
     private final byte[] head;
     private final List<Event> events;
     private final long contentLength;
 
-    EventTrackBody(byte[] envelopeHead, List<Event> events) {
+    /**
+     * A body of the given events behind the given head.
+     *
+     * @param envelopeHead from {@link #envelopeHead(EventSource, String, String, String)}
+     * @param events built events of the head's source; the list is kept, not copied
+     */
+    public EventTrackBody(byte[] envelopeHead, List<Event> events) {
         this.head = envelopeHead;
         this.events = events;
         long length = head.length + 2L + Math.max(0, events.size() - 1);
         for (Event event : events) {
-            length += event.wireSize();
+            length += EventWire.size(event);
         }
         this.contentLength = length;
+    }
+
+    /**
+     * The {@code /event/track/} envelope up to and including {@code "data":[}; a client makes it once per source.
+     *
+     * @param source the events' source
+     * @param sourceId the {@code event_source_id}
+     * @param testEventCode the test event code, or null
+     * @param partnerName the partner name, or null
+     * @return the head's UTF-8 bytes
+     */
+    public static byte[] envelopeHead(EventSource source, String sourceId, String testEventCode, String partnerName) {
+        JsonOut head = new JsonOut(160).beginObject();
+        head.name(EVENT_SOURCE).value(source.wireValue());
+        head.name(EVENT_SOURCE_ID).value(sourceId);
+        if (testEventCode != null) {
+            head.name(TEST_EVENT_CODE).value(testEventCode);
+        }
+        if (partnerName != null) {
+            head.name(PARTNER_NAME).value(partnerName);
+        }
+        return head.name(DATA).beginArray().toByteArray();
     }
 
     @Override
@@ -47,7 +84,7 @@ final class EventTrackBody extends RequestBody {
             if (i > 0) {
                 sink.writeByte(',');
             }
-            sink.write(events.get(i).wireJson());
+            sink.write(EventWire.json(events.get(i)));
         }
         sink.writeByte(']');
         sink.writeByte('}');

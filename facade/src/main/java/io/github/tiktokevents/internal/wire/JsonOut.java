@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.wire;
 
 import java.util.Arrays;
 
@@ -9,8 +9,10 @@ import java.util.Arrays;
  *
  * <p>{@link #pooled()} writes into a per-thread scratch array, so a serialisation allocates nothing but its
  * exact-size result from {@link #toByteArray()}. An array that grew very large is not kept.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
-final class JsonOut {
+public final class JsonOut {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int SCRATCH_BYTES = 4096;
     private static final int MAX_KEPT_SCRATCH_BYTES = 64 * 1024;
@@ -48,12 +50,12 @@ final class JsonOut {
     }
 
     /** A writer on this thread's scratch array; call {@link #toByteArray()} once, and do not nest two of them. */
-    static JsonOut pooled() {
+    public static JsonOut pooled() {
         return new JsonOut(SCRATCH.get());
     }
 
     /** Pre-encodes {@code "name":} for a field whose name needs no escaping. */
-    static byte[] name(String fieldName) {
+    public static byte[] name(String fieldName) {
         byte[] encoded = new byte[fieldName.length() + 3];
         encoded[0] = '"';
         for (int i = 0; i < fieldName.length(); i++) {
@@ -64,34 +66,34 @@ final class JsonOut {
         return encoded;
     }
 
-    JsonOut beginObject() {
+    public JsonOut beginObject() {
         separate();
         put((byte) '{');
         needsComma = false;
         return this;
     }
 
-    JsonOut endObject() {
+    public JsonOut endObject() {
         put((byte) '}');
         needsComma = true;
         return this;
     }
 
-    JsonOut beginArray() {
+    public JsonOut beginArray() {
         separate();
         put((byte) '[');
         needsComma = false;
         return this;
     }
 
-    JsonOut endArray() {
+    public JsonOut endArray() {
         put((byte) ']');
         needsComma = true;
         return this;
     }
 
     /** Writes a pre-encoded field name; the next value follows it without a comma. */
-    JsonOut name(byte[] encodedName) {
+    public JsonOut name(byte[] encodedName) {
         separate();
         putAll(encodedName, 0, encodedName.length);
         needsComma = false;
@@ -107,7 +109,7 @@ final class JsonOut {
     }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for the ASCII runs it copies
-    JsonOut value(String text) {
+    public JsonOut value(String text) {
         separate();
         int count = text.length();
         char[] in = chars;
@@ -179,7 +181,7 @@ final class JsonOut {
         return i;
     }
 
-    JsonOut value(long number) {
+    public JsonOut value(long number) {
         separate();
         digits(number);
         needsComma = true;
@@ -190,7 +192,7 @@ final class JsonOut {
      * Writes a finite number: whole amounts below 10^15 as {@code 12.0} without going through a {@code String},
      * others as Java prints them ({@code 1.25}, {@code 1.0E20}); all parse back to the same double.
      */
-    JsonOut value(double number) {
+    public JsonOut value(double number) {
         separate();
         if (number == Math.rint(number) && Math.abs(number) < 1e15 && !(number == 0 && 1 / number < 0)) {
             digits((long) number);
@@ -204,7 +206,7 @@ final class JsonOut {
         return this;
     }
 
-    JsonOut value(boolean flag) {
+    public JsonOut value(boolean flag) {
         separate();
         ascii(flag ? "true" : "false");
         needsComma = true;
@@ -224,7 +226,7 @@ final class JsonOut {
     }
 
     /** The JSON written so far, as an array of exactly its length. */
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         if (!pooled) {
             return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
         }

@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.wire;
 
 import com.google.gson.Gson;
 import io.github.tiktokevents.client.JSON;
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The facade's Gson, for the generated models it still serialises (the Events API 1.0 bodies) and for reading
  * TikTok's envelope: derived once from the generated client's, so the generated adapters apply, and never touching
- * the generated {@code JSON}'s global setters. Events API 2.0 events are written by {@link EventJson} instead.
+ * the generated {@code JSON}'s global setters. Events API 2.0 events are written by the event package's {@code EventJson} instead.
  */
 final class WireJson {
     private static final Gson GSON = JSON.getGson().newBuilder().create();

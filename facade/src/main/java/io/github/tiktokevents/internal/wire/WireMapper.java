@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.wire;
 
 import io.github.tiktokevents.client.model.PixelBatchEvent;
 import io.github.tiktokevents.client.model.PixelContent;
@@ -7,13 +7,18 @@ import io.github.tiktokevents.client.model.PixelContextAd;
 import io.github.tiktokevents.client.model.PixelContextUser;
 import io.github.tiktokevents.client.model.PixelProperties;
 import io.github.tiktokevents.client.model.PixelTrackRequest;
+import io.github.tiktokevents.event.Content;
+import io.github.tiktokevents.event.ContentType;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.Page;
+import io.github.tiktokevents.event.Properties;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Maps the facade's {@link Event} onto the generated Events API 1.0 models ({@link PixelBatchEvent} /
- * {@link PixelTrackRequest}). Events API 2.0 events are written directly by {@link EventJson}. Empty lists are
+ * {@link PixelTrackRequest}). Events API 2.0 events are written directly by the event package's {@code EventJson}. Empty lists are
  * mapped to null because the generated models would otherwise send {@code []}.
  */
 final class WireMapper {

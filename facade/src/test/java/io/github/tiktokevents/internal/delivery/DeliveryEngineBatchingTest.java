@@ -1,7 +1,11 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.processor.DeliveryListener;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.ProcessorStats;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,19 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.RetryPolicy;
+import io.github.tiktokevents.exception.AuthenticationException;
+import io.github.tiktokevents.exception.InvalidRequestException;
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.exception.QueueFullException;
+import io.github.tiktokevents.exception.RateLimitException;
+import io.github.tiktokevents.exception.ServerException;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.exception.TikTokTransportException;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.ProcessorStats;
+import io.github.tiktokevents.processor.QueueFullPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

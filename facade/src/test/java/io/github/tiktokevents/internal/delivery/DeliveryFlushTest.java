@@ -1,7 +1,9 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.processor.ProcessorOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,10 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.exception.QueueFullException;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.QueueFullPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

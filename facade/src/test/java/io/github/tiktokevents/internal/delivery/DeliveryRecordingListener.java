@@ -1,5 +1,7 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.processor.DeliveryListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,13 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Records every outcome, in order, from any thread; the tests check "exactly once" on it. */
-final class DeliveryRecordingListener implements DeliveryListener {
+public final class DeliveryRecordingListener implements DeliveryListener {
     /** One reported outcome: error is null for a delivery. */
-    static final class Outcome {
-        final String id;
-        final String requestId;
-        final TikTokException error;
-        final String thread;
+    public static final class Outcome {
+        public final String id;
+        public final String requestId;
+        public final TikTokException error;
+        public final String thread;
 
         Outcome(String id, String requestId, TikTokException error) {
             this.id = id;
@@ -22,7 +24,7 @@ final class DeliveryRecordingListener implements DeliveryListener {
             this.thread = Thread.currentThread().getName();
         }
 
-        boolean delivered() {
+        public boolean delivered() {
             return error == null;
         }
 
@@ -44,12 +46,12 @@ final class DeliveryRecordingListener implements DeliveryListener {
         outcomes.add(new Outcome(eventId, null, error));
     }
 
-    List<Outcome> all() {
+    public List<Outcome> all() {
         return new ArrayList<>(outcomes);
     }
 
     /** Outcomes per id, in the order ids were first reported. */
-    Map<String, List<Outcome>> byId() {
+    public Map<String, List<Outcome>> byId() {
         Map<String, List<Outcome>> byId = new LinkedHashMap<>();
         for (Outcome outcome : outcomes) {
             byId.computeIfAbsent(outcome.id, id -> new ArrayList<>()).add(outcome);
@@ -57,7 +59,7 @@ final class DeliveryRecordingListener implements DeliveryListener {
         return byId;
     }
 
-    Outcome only(String id) {
+    public Outcome only(String id) {
         List<Outcome> forId = byId().get(id);
         if (forId == null || forId.size() != 1) {
             throw new AssertionError("expected exactly one outcome for " + id + " but got " + forId);
@@ -65,7 +67,7 @@ final class DeliveryRecordingListener implements DeliveryListener {
         return forId.get(0);
     }
 
-    int size() {
+    public int size() {
         return outcomes.size();
     }
 }

@@ -1,7 +1,10 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.processor.ProcessorOptions;
+import io.github.tiktokevents.processor.ProcessorStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

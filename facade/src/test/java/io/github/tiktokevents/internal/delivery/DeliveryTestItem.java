@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 /** A stand-in for an event: an id, an estimated size, and whether TikTok would refuse it as invalid. */
 final class DeliveryTestItem {

@@ -1,4 +1,4 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import java.time.Duration;
 import java.util.PriorityQueue;
@@ -8,7 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
  * A manual {@link DeliveryScheduler} for tests: virtual time that moves only when the test says so, and tasks
  * run on the test's own thread. Single-threaded by design, so runs are deterministic.
  */
-final class DeliveryTestScheduler implements DeliveryScheduler {
+public final class DeliveryTestScheduler implements DeliveryScheduler {
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private final Thread owner = Thread.currentThread();
     private long now = 1_000_000_000L;
@@ -62,7 +62,7 @@ final class DeliveryTestScheduler implements DeliveryScheduler {
     }
 
     /** Moves time forward by {@code delta}, running each task at its own time, in order. */
-    void advance(Duration delta) {
+    public void advance(Duration delta) {
         long target;
         synchronized (this) {
             target = now + delta.toNanos();
@@ -100,7 +100,7 @@ final class DeliveryTestScheduler implements DeliveryScheduler {
         throw new AssertionError("tasks keep coming: a livelock?");
     }
 
-    synchronized int pendingTasks() {
+    public synchronized int pendingTasks() {
         return tasks.size();
     }
 

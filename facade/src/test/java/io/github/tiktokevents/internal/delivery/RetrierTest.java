@@ -1,8 +1,14 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tiktokevents.RetryPolicy;
+import io.github.tiktokevents.exception.InvalidRequestException;
+import io.github.tiktokevents.exception.RateLimitException;
+import io.github.tiktokevents.exception.ServerException;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.exception.TikTokTransportException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

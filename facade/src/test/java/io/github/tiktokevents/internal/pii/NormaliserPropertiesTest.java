@@ -1,7 +1,8 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.exception.TikTokValidationException;
 import java.util.function.BiFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,7 +1,9 @@
-package io.github.tiktokevents;
+package io.github.tiktokevents.internal.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.MockTikTok;
+import io.github.tiktokevents.exception.TikTokApiException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
