@@ -113,7 +113,7 @@ final class WireWriterEmitter {
             case NUMBER -> w.line("if (%s != null) out.name(%s).value(%s.doubleValue());", expr, n, expr);
             case BOOLEAN -> w.line("if (%s != null) out.name(%s).value(%s.booleanValue());", expr, n, expr);
             case ENUM -> w.line("if (%s != null) out.name(%s).value(%s.wireValue());", expr, n, expr);
-            case TIME -> w.line("out.name(%s).value(%s.epochSecond());", n, expr);
+            case TIME -> w.line("out.name(%s).value(%s.epochSecond);", n, expr);
             case PII_LIST -> w.line("JsonValues.identifiers(out, %s, %s);", n, expr);
             case STRING_LIST -> w.line("JsonValues.strings(out, %s, %s);", n, expr);
             case OBJECT -> {
@@ -228,7 +228,7 @@ final class WireWriterEmitter {
         w.line("/** Gives internals an event's request bytes, made once per edition and kept on the event. */");
         w.open("static final class Access implements EventWire.Access {");
         w.line("@Override");
-        w.open("public byte[] eventsApi2(%s event) {", root.javaName());
+        w.open("public byte[] json(%s event) {", root.javaName());
         w.line("byte[] json = event.eventsApi2Json;");
         w.open("if (json == null) {");
         w.line("json = EventWriters.eventsApi2(event);");
