@@ -11,8 +11,8 @@ import io.github.tiktokevents.processor.EventProcessor;
 import io.github.tiktokevents.processor.ProcessorOptions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -55,7 +55,7 @@ public final class TikTokEventsBuilder {
     private static final System.Logger HTTP_LOG = System.getLogger("io.github.tiktokevents.http");
 
     private String accessToken;
-    private final Map<EventSource, String> sourceIds = new EnumMap<>(EventSource.class);
+    private final Map<EventSource, String> sourceIds = new LinkedHashMap<>();
     private String testEventCode;
     private String partnerName;
     private String apiVersion = TikTokEvents.DEFAULT_API_VERSION;
@@ -160,7 +160,21 @@ public final class TikTokEventsBuilder {
         return sourceId(EventSource.CRM, id);
     }
 
-    private TikTokEventsBuilder sourceId(EventSource source, String id) {
+    /**
+     * Sets the {@code event_source_id} of one source's events. {@link #pixelCode}, {@link #appId},
+     * {@link #offlineEventSetId} and {@link #crmEventSetId} are shortcuts for the sources the spec lists; this one
+     * also takes a source this version does not list yet:
+     *
+     * <pre>{@code
+     * TikTokEvents.builder().fromEnv().sourceId(EventSource.of("mini_app"), "MINIAPP0001").build();
+     * }</pre>
+     *
+     * @param source the source
+     * @param id its {@code event_source_id}; null or blank removes it
+     * @return this builder
+     */
+    public TikTokEventsBuilder sourceId(EventSource source, String id) {
+        java.util.Objects.requireNonNull(source, "source");
         String value = blankToNull(id);
         if (value == null) {
             sourceIds.remove(source);

@@ -157,6 +157,6 @@ class WireFormatTest {
 
         String body = tiktok.take().getBody().utf8();
         String envelope = "{\"event_source\":\"web\",\"event_source_id\":\"" + MockTikTok.PIXEL + "\",\"data\":[]}";
-        assertThat(body.length() - envelope.length()).isEqualTo(EventWire.estimatedSizeBytes(event) - 1);
+        assertThat(body.length() - envelope.length()).isEqualTo(EventWire.estimatedSizeBytes(event, ApiEdition.EVENTS_V2) - 1);
     }
 }

@@ -7,6 +7,7 @@ import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -145,13 +146,11 @@ public final class ExampleTarget implements AutoCloseable {
         if (emulator != null) {
             return missing;
         }
+        // sources are open values (a newer one may come from EventSource.of), so a lookup, not an exhaustive switch
+        Map<EventSource, String> variables = Map.of(EventSource.WEB, PIXEL_ID, EventSource.OFFLINE, OFFLINE_EVENT_SET_ID,
+                EventSource.CRM, CRM_EVENT_SET_ID);
         for (EventSource source : sources) {
-            String variable = switch (source) {
-                case WEB -> PIXEL_ID;
-                case OFFLINE -> OFFLINE_EVENT_SET_ID;
-                case CRM -> CRM_EVENT_SET_ID;
-                case APP -> null;
-            };
+            String variable = variables.get(source);
             if (variable != null && value(env, variable) == null) {
                 missing.add(variable);
             }

@@ -1,7 +1,7 @@
 package io.github.tiktokevents.event;
 
 import io.github.tiktokevents.exception.TikTokValidationException;
-import io.github.tiktokevents.internal.pii.PiiNormalizer;
+import io.github.tiktokevents.internal.pii.PersonalData;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -72,7 +72,7 @@ public final class EventDefaults {
      * @throws TikTokValidationException if the code is not 1 to 3 digits
      */
     public EventDefaults withDefaultPhoneCountryCode(String callingCode) {
-        String digits = callingCode == null ? null : PiiNormalizer.countryCallingCode(callingCode);
+        String digits = callingCode == null ? null : PersonalData.countryCallingCode(callingCode);
         return new EventDefaults(clock, defaultZone, digits);
     }
 
@@ -101,10 +101,6 @@ public final class EventDefaults {
      */
     public Optional<String> defaultPhoneCountryCode() {
         return Optional.ofNullable(defaultPhoneCountryCode);
-    }
-
-    String phoneCountryCodeOrNull() {
-        return defaultPhoneCountryCode;
     }
 
     /** {@inheritDoc} */

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -64,8 +63,9 @@ public final class EventProcessor implements AutoCloseable {
     private final BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport;
     private final Consumer<EventProcessor> onClosed;
     private final ProcessorOptions engineOptions;
-    private final AtomicReferenceArray<DeliveryEngine<Event>> engines =
-            new AtomicReferenceArray<>(EventSource.values().length);
+    /** One engine per source, made on its first event; sources are open values, so a map rather than an array. */
+    private final java.util.concurrent.ConcurrentMap<EventSource, DeliveryEngine<Event>> engines =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Refusals decided here rather than by an engine: a closed processor, a source without an id. */
     private final DeliveryOutcomes refusals;
     private final Object lock = new Object();
@@ -257,7 +257,7 @@ public final class EventProcessor implements AutoCloseable {
     }
 
     private DeliveryEngine<Event> engineFor(EventSource source) {
-        DeliveryEngine<Event> engine = engines.get(source.ordinal());
+        DeliveryEngine<Event> engine = engines.get(source);
         if (engine != null) {
             return engine;
         }
@@ -265,14 +265,14 @@ public final class EventProcessor implements AutoCloseable {
             if (closed) {
                 return null;
             }
-            engine = engines.get(source.ordinal());
+            engine = engines.get(source);
             if (engine == null) {
                 ProcessorOptions sourceOptions = engineOptions.toBuilder()
                         .threadNamePrefix(options.threadNamePrefix() + "-" + source.wireValue())
                         .build();
                 DeliverySender<Event> sender = chunk -> reply(transport.apply(source, chunk));
-                engine = DeliveryEngine.start(sender, Event::eventId, EventWire::estimatedSizeBytes, sourceOptions);
-                engines.set(source.ordinal(), engine);
+                engine = DeliveryEngine.start(sender, Event::eventId, event -> EventWire.estimatedSizeBytes(event, settings.edition()), sourceOptions);
+                engines.put(source, engine);
             }
             return engine;
         }
@@ -294,13 +294,6 @@ public final class EventProcessor implements AutoCloseable {
     }
 
     private List<DeliveryEngine<Event>> started() {
-        List<DeliveryEngine<Event>> started = new ArrayList<>(engines.length());
-        for (int i = 0; i < engines.length(); i++) {
-            DeliveryEngine<Event> engine = engines.get(i);
-            if (engine != null) {
-                started.add(engine);
-            }
-        }
-        return started;
+        return new ArrayList<>(engines.values());
     }
 }

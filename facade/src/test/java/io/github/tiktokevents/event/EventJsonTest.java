@@ -39,7 +39,7 @@ class EventJsonTest {
                 .limitedDataUse(true)
                 .build();
 
-        String json = new String(EventJson.eventData(event), StandardCharsets.UTF_8);
+        String json = new String(EventWriters.eventsApi2(event), StandardCharsets.UTF_8);
         EventData data = JSON.getGson().fromJson(json, EventData.class);
 
         assertThat(data.getAdditionalProperties()).isNullOrEmpty();
@@ -82,8 +82,8 @@ class EventJsonTest {
         Event event = Event.builder("ViewContent").eventId("a").epochSeconds(1675220400L)
                 .page(Page.of("https://www.example.com/ünïcødé?q=😀")).build();
 
-        assertThat(EventWire.json(event)).isEqualTo(EventJson.eventData(event));
-        assertThat(EventWire.size(event)).isEqualTo(EventJson.eventData(event).length);
-        assertThat(EventWire.estimatedSizeBytes(event)).isEqualTo(EventJson.eventData(event).length + 1);
+        assertThat(EventWire.json(event)).isEqualTo(EventWriters.eventsApi2(event));
+        assertThat(EventWire.size(event)).isEqualTo(EventWriters.eventsApi2(event).length);
+        assertThat(EventWire.estimatedSizeBytes(event, io.github.tiktokevents.ApiEdition.EVENTS_V2)).isEqualTo(EventWriters.eventsApi2(event).length + 1);
     }
 }

@@ -32,7 +32,7 @@ public record ClientSettings(
 
     /** The configured id of a source, or a configuration error naming the setter and environment variable. */
     public String sourceId(EventSource source) {
-        if (edition == ApiEdition.PIXEL_V1 && source != EventSource.WEB) {
+        if (edition == ApiEdition.PIXEL_V1 && !EventSource.WEB.equals(source)) {
             throw new TikTokConfigurationException("Events API 1.0 (ApiEdition.PIXEL_V1) takes web events only, not "
                     + source.wireValue() + " events; use ApiEdition.EVENTS_V2");
         }
@@ -44,20 +44,25 @@ public record ClientSettings(
     }
 
     static String missingSourceMessage(EventSource source) {
-        switch (source) {
-            case WEB:
-                return "No pixel code for web events: set TikTokEvents.builder().pixelCode(...) or the environment variable "
-                        + EnvironmentConfig.PIXEL_ID + " (Events Manager > Data Sources > your pixel > Settings: Pixel ID)";
-            case APP:
-                return "No TikTok App ID for app events: set TikTokEvents.builder().appId(...)"
-                        + " (Events Manager > Data Sources > your app: TikTok App ID)";
-            case OFFLINE:
-                return "No offline event set id for offline events: set TikTokEvents.builder().offlineEventSetId(...)"
-                        + " (Events Manager > Data Sources > your offline event set)";
-            default:
-                return "No CRM event set id for CRM events: set TikTokEvents.builder().crmEventSetId(...)"
-                        + " (Events Manager > Data Sources > your CRM event set)";
+        if (EventSource.WEB.equals(source)) {
+            return "No pixel code for web events: set TikTokEvents.builder().pixelCode(...) or the environment variable "
+                    + EnvironmentConfig.PIXEL_ID + " (Events Manager > Data Sources > your pixel > Settings: Pixel ID)";
         }
+        if (EventSource.APP.equals(source)) {
+            return "No TikTok App ID for app events: set TikTokEvents.builder().appId(...)"
+                    + " (Events Manager > Data Sources > your app: TikTok App ID)";
+        }
+        if (EventSource.OFFLINE.equals(source)) {
+            return "No offline event set id for offline events: set TikTokEvents.builder().offlineEventSetId(...)"
+                    + " (Events Manager > Data Sources > your offline event set)";
+        }
+        if (EventSource.CRM.equals(source)) {
+            return "No CRM event set id for CRM events: set TikTokEvents.builder().crmEventSetId(...)"
+                    + " (Events Manager > Data Sources > your CRM event set)";
+        }
+        // a source this version does not list (EventSource.of): only the generic setter takes its id
+        return "No event_source_id for " + source.wireValue() + " events: set TikTokEvents.builder().sourceId(EventSource.of(\""
+                + source.wireValue() + "\"), ...)";
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.github.tiktokevents.internal.model;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * When an event happened: an instant and the offset it was given in. Kept as plain numbers because most events
@@ -40,6 +42,15 @@ public final class EventTime {
 
     public OffsetDateTime toOffsetDateTime() {
         return OffsetDateTime.ofInstant(toInstant(), offset);
+    }
+
+    /**
+     * The time as Events API 1.0 wants it: ISO-8601 with its offset, whole seconds ({@code 2023-02-01T00:00:00-03:00}).
+     *
+     * @return the ISO-8601 text
+     */
+    public String toIsoSeconds() {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS));
     }
 
     @Override

@@ -4,24 +4,19 @@ import io.github.tiktokevents.ApiEdition;
 import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.client.ApiClient;
 import io.github.tiktokevents.client.ApiException;
-import io.github.tiktokevents.client.model.PixelBatchEvent;
-import io.github.tiktokevents.client.model.PixelBatchRequest;
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -35,7 +30,6 @@ import okhttp3.Response;
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
 public final class ChunkSender {
-    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final String[] AUTH = {"AccessToken"};
     private static final long MAX_ANSWER_BYTES = 1024 * 1024;
 
@@ -43,7 +37,7 @@ public final class ChunkSender {
     private final ClientSettings settings;
     private final ApiErrorMapper mapper;
     /** Each source's 2.0 envelope head, which never changes for this client; made on first use. */
-    private final AtomicReferenceArray<byte[]> envelopeHeads = new AtomicReferenceArray<>(EventSource.values().length);
+    private final java.util.concurrent.ConcurrentMap<EventSource, byte[]> envelopeHeads = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ChunkSender(ApiClient apiClient, ClientSettings settings, ApiErrorMapper mapper) {
         this.apiClient = apiClient;
@@ -107,16 +101,10 @@ public final class ChunkSender {
             body = new EventTrackBody(envelopeHead(source, sourceId), chunk);
         } else if (chunk.size() == 1) {
             path = "/open_api/" + version + "/pixel/track/";
-            body = RequestBody.create(WireJson.body(WireMapper.pixelTrackRequest(chunk.get(0), sourceId,
-                    settings.testEventCode(), settings.partnerName())), JSON_TYPE);
+            body = PixelBody.track(chunk.get(0), sourceId, settings.testEventCode(), settings.partnerName());
         } else {
             path = "/open_api/" + version + "/pixel/batch/";
-            List<PixelBatchEvent> batch = new ArrayList<>(chunk.size());
-            for (Event event : chunk) {
-                batch.add(WireMapper.pixelBatchEvent(event));
-            }
-            body = RequestBody.create(WireJson.body(new PixelBatchRequest().pixelCode(sourceId)
-                    .testEventCode(settings.testEventCode()).partnerName(settings.partnerName()).batch(batch)), JSON_TYPE);
+            body = PixelBody.batch(chunk, sourceId, settings.testEventCode(), settings.partnerName());
         }
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", "application/json");
@@ -133,11 +121,11 @@ public final class ChunkSender {
     }
 
     private byte[] envelopeHead(EventSource source, String sourceId) {
-        byte[] head = envelopeHeads.get(source.ordinal());
+        byte[] head = envelopeHeads.get(source);
         if (head == null) {
             // two threads may both make it; either copy is the same bytes
             head = EventTrackBody.envelopeHead(source, sourceId, settings.testEventCode(), settings.partnerName());
-            envelopeHeads.set(source.ordinal(), head);
+            envelopeHeads.put(source, head);
         }
         return head;
     }

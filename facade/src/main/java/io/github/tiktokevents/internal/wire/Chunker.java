@@ -3,7 +3,7 @@ package io.github.tiktokevents.internal.wire;
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventSource;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +19,11 @@ public final class Chunker {
     }
 
     public static Map<EventSource, List<List<Event>>> chunk(List<Event> events, int maxPerRequest) {
-        Map<EventSource, List<Event>> bySource = new EnumMap<>(EventSource.class);
+        Map<EventSource, List<Event>> bySource = new LinkedHashMap<>();
         for (Event event : events) {
             bySource.computeIfAbsent(event.source(), source -> new ArrayList<>()).add(event);
         }
-        Map<EventSource, List<List<Event>>> chunks = new EnumMap<>(EventSource.class);
+        Map<EventSource, List<List<Event>>> chunks = new LinkedHashMap<>();
         for (Map.Entry<EventSource, List<Event>> entry : bySource.entrySet()) {
             List<Event> sourceEvents = entry.getValue();
             List<List<Event>> parts = new ArrayList<>();

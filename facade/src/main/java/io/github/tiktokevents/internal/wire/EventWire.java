@@ -1,12 +1,13 @@
 package io.github.tiktokevents.internal.wire;
 
+import io.github.tiktokevents.ApiEdition;
 import io.github.tiktokevents.event.Event;
 import java.util.Objects;
 
 /**
- * The SDK's way to an {@link Event}'s serialised JSON without a public method on {@code Event}. The bytes are made
- * once, when the event is built, in the event package (which reads the model's package-private fields); request
- * bodies and the processor's byte-bounded queue need them here. A public {@code Event.wireJson()} would let users
+ * The SDK's way to an {@link Event}'s request bytes without a public method on {@code Event}. The bytes are made by
+ * the writers generated into the event package (which read the model's package-private fields), once per edition
+ * when first needed, and kept on the event; request bodies and the processor's byte-bounded queue need them here. A public {@code Event.wireJson()} would let users
  * reach (and mutate) a shared array and would commit the API to a serialisation detail, so {@code Event} instead
  * hands an {@link Access} to this class from its static initialiser: the JDK's {@code SharedSecrets} and OkHttp's
  * {@code Internal} solve the same problem the same way.
@@ -33,6 +34,14 @@ public final class EventWire {
          * @return its JSON bytes, not a copy
          */
         byte[] json(Event event);
+
+        /**
+         * The event's Events API 1.0 properties, without the enclosing braces; callers must not modify them.
+         *
+         * @param event a built event
+         * @return its JSON bytes, not a copy
+         */
+        byte[] pixelFields(Event event);
     }
 
     /**
@@ -60,6 +69,16 @@ public final class EventWire {
     }
 
     /**
+     * The event's Events API 1.0 properties, without the enclosing braces ({@link PixelBody} adds them).
+     *
+     * @param event a built event
+     * @return its JSON bytes, not a copy
+     */
+    public static byte[] pixelFields(Event event) {
+        return access().pixelFields(event);
+    }
+
+    /**
      * The exact size of the event's JSON in UTF-8 bytes; request bodies sum these for their content length.
      *
      * @param event a built event
@@ -70,14 +89,15 @@ public final class EventWire {
     }
 
     /**
-     * The size the event adds to a request body: its JSON and a separator. The processor's byte-bounded queue counts
-     * this.
+     * The size the event adds to a request body of the given edition: its JSON and what surrounds it. The processor's
+     * byte-bounded queue counts this; it makes the edition's bytes if the event has none yet, and no others.
      *
      * @param event a built event
+     * @param edition the edition the event will be sent with
      * @return the size in bytes
      */
-    public static int estimatedSizeBytes(Event event) {
-        return json(event).length + 1;
+    public static int estimatedSizeBytes(Event event, ApiEdition edition) {
+        return edition == ApiEdition.EVENTS_V2 ? json(event).length + 1 : pixelFields(event).length + 18;
     }
 
     private static Access access() {

@@ -206,6 +206,70 @@ public final class JsonOut {
         return this;
     }
 
+    /**
+     * Writes a field name that may need escaping (a user's additional field); the next value follows it.
+     *
+     * @param fieldName the name
+     * @return this writer
+     */
+    public JsonOut fieldName(String fieldName) {
+        value(fieldName);
+        put((byte) ':');
+        needsComma = false;
+        return this;
+    }
+
+    /**
+     * Writes {@code null}.
+     *
+     * @return this writer
+     */
+    public JsonOut nullValue() {
+        separate();
+        ascii("null");
+        needsComma = true;
+        return this;
+    }
+
+    /**
+     * Writes a number already in plain JSON form, such as {@code BigDecimal.toPlainString()}.
+     *
+     * @param plainNumber the digits
+     * @return this writer
+     */
+    public JsonOut number(String plainNumber) {
+        separate();
+        ascii(plainNumber);
+        needsComma = true;
+        return this;
+    }
+
+    /**
+     * Where the writer is, so an object written next can be taken back with {@link #endObjectOrDrop(long)} if it
+     * ends up empty (an Events API 1.0 object none of whose sources is set).
+     *
+     * @return the mark
+     */
+    public long mark() {
+        return ((long) length << 1) | (needsComma ? 1 : 0);
+    }
+
+    /**
+     * Closes an object begun after {@code mark}, or removes it, name and separator included, if nothing was written
+     * in it.
+     *
+     * @param mark from {@link #mark()}, taken before the object's name
+     * @return this writer
+     */
+    public JsonOut endObjectOrDrop(long mark) {
+        if (length > 0 && buffer[length - 1] == '{') {
+            length = (int) (mark >>> 1);
+            needsComma = (mark & 1) != 0;
+            return this;
+        }
+        return endObject();
+    }
+
     public JsonOut value(boolean flag) {
         separate();
         ascii(flag ? "true" : "false");

@@ -2,6 +2,7 @@ package io.github.tiktokevents.internal.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.event.EventDefaults;
 import io.github.tiktokevents.exception.TikTokValidationException;
 import java.util.function.BiFunction;
 import net.jqwik.api.Arbitraries;
@@ -15,10 +16,16 @@ import net.jqwik.api.Provide;
  * error and nothing else; a digest fed back comes out unchanged; and no message carries the raw value.
  */
 class NormaliserPropertiesTest {
-    private static final BiFunction<String, String, String> EMAIL = PiiNormalizer::email;
-    private static final BiFunction<String, String, String> PHONE_NO_DEFAULT = (v, f) -> PiiNormalizer.phone(v, f, null);
-    private static final BiFunction<String, String, String> PHONE_BR = (v, f) -> PiiNormalizer.phone(v, f, "55");
-    private static final BiFunction<String, String, String> EXTERNAL_ID = PiiNormalizer::externalId;
+    private static final EventDefaults NO_COUNTRY = EventDefaults.standard();
+    private static final EventDefaults BRAZIL = EventDefaults.standard().withDefaultPhoneCountryCode("55");
+    private static final BiFunction<String, String, String> EMAIL =
+            (v, f) -> PersonalData.hash(Normalizers.named("email"), v, f, NO_COUNTRY);
+    private static final BiFunction<String, String, String> PHONE_NO_DEFAULT =
+            (v, f) -> PersonalData.hash(Normalizers.named("phone"), v, f, NO_COUNTRY);
+    private static final BiFunction<String, String, String> PHONE_BR =
+            (v, f) -> PersonalData.hash(Normalizers.named("phone"), v, f, BRAZIL);
+    private static final BiFunction<String, String, String> EXTERNAL_ID =
+            (v, f) -> PersonalData.hash(Normalizers.named("external-id"), v, f, NO_COUNTRY);
 
     @Provide
     Arbitrary<String> anything() {
@@ -51,7 +58,7 @@ class NormaliserPropertiesTest {
                 continue;
             }
             assertThat(normaliser.apply(digest, "user.field")).isEqualTo(digest);
-            assertThat(PiiNormalizer.alreadyHashed(digest.toUpperCase(), "user.field")).isEqualTo(digest);
+            assertThat(PersonalData.digest(digest.toUpperCase(), "user.field")).isEqualTo(digest);
         }
     }
 

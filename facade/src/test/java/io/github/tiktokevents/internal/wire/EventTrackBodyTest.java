@@ -43,7 +43,17 @@ class EventTrackBodyTest {
     void onlyEventCanLendItsBytes() {
         Event event = Event.builder("ViewContent").page(Page.of("https://www.example.com")).build();
 
-        assertThatThrownBy(() -> EventWire.install(e -> new byte[0])).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> EventWire.install(new EventWire.Access() {
+            @Override
+            public byte[] json(Event ignored) {
+                return new byte[0];
+            }
+
+            @Override
+            public byte[] pixelFields(Event ignored) {
+                return new byte[0];
+            }
+        })).isInstanceOf(IllegalStateException.class);
         assertThat(EventWire.json(event)).isNotEmpty();
     }
 }

@@ -1,0 +1,36 @@
+package io.github.tiktokevents.event;
+
+import io.github.tiktokevents.exception.TikTokValidationException;
+
+/**
+ * Rules of {@link Properties} the spec states only in prose: {@code content_ids} and {@code contents} exclude each
+ * other, and {@code content_type}, which TikTok's integrations send both on each content and on properties, is
+ * taken from the contents when they all declare the same one and it was not set. The generated
+ * {@link Properties.Builder#build()} runs this ({@code x-tiktok-checks}).
+ */
+final class PropertiesChecks {
+    private PropertiesChecks() {
+    }
+
+    static void check(Properties.Builder properties) {
+        if (!properties.contents.isEmpty() && !properties.contentIds.isEmpty()) {
+            throw new TikTokValidationException("properties.content_ids", "must not be set together with properties.contents");
+        }
+        if (properties.contentType == null) {
+            properties.contentType = commonContentType(properties);
+        }
+    }
+
+    /** The type every content declares, or null when there is none, some declare none, or they differ. */
+    private static ContentType commonContentType(Properties.Builder properties) {
+        ContentType common = null;
+        for (Content content : properties.contents) {
+            ContentType type = content.contentType;
+            if (type == null || (common != null && !common.equals(type))) {
+                return null;
+            }
+            common = type;
+        }
+        return common;
+    }
+}

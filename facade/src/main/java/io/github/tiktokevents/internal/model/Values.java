@@ -1,0 +1,114 @@
+package io.github.tiktokevents.internal.model;
+
+import io.github.tiktokevents.exception.TikTokValidationException;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The checks the generated builders apply from the spec's keywords ({@code pattern}, {@code minimum},
+ * {@code x-tiktok-normalise}), and the event id default. Messages name the field and the rule, never the value.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
+ */
+public final class Values {
+    private Values() {
+    }
+
+    /**
+     * Applies an {@code x-tiktok-normalise} rule.
+     *
+     * @param rule {@code upper-case} or {@code lower-case}
+     * @param value the value, or null
+     * @return the value trimmed and re-cased, or null
+     */
+    public static String normalise(String rule, String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        switch (rule) {
+            case "upper-case":
+                return trimmed.toUpperCase(Locale.ROOT);
+            case "lower-case":
+                return trimmed.toLowerCase(Locale.ROOT);
+            default:
+                throw new IllegalStateException("No x-tiktok-normalise rule '" + rule + "'");
+        }
+    }
+
+    /**
+     * Checks a value against the spec's {@code pattern}.
+     *
+     * @param value the value, or null (absent)
+     * @param pattern the compiled pattern
+     * @param field the field name
+     * @return the value
+     * @throws TikTokValidationException if it is present and does not match
+     */
+    public static String matching(String value, Pattern pattern, String field) {
+        if (value != null && !pattern.matcher(value).find()) {
+            throw new TikTokValidationException(field, "does not match the pattern " + pattern.pattern());
+        }
+        return value;
+    }
+
+    /**
+     * Checks an integer against the spec's {@code minimum}.
+     *
+     * @param value the value
+     * @param minimum the smallest allowed value
+     * @param field the field name
+     * @throws TikTokValidationException if it is smaller
+     */
+    public static void atLeast(long value, long minimum, String field) {
+        if (value < minimum) {
+            throw new TikTokValidationException(field, minimum == 0 ? "is negative" : "is less than " + minimum);
+        }
+    }
+
+    /**
+     * Checks a number is finite and not below the spec's {@code minimum}.
+     *
+     * @param value the value
+     * @param minimum the smallest allowed value ({@code -Infinity} when the spec sets none)
+     * @param field the field name
+     * @return the value, boxed for the builder
+     * @throws TikTokValidationException if it is NaN, infinite or smaller
+     */
+    public static Double finite(double value, double minimum, String field) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new TikTokValidationException(field, "is not a finite number");
+        }
+        if (value < minimum) {
+            throw new TikTokValidationException(field, minimum == 0 ? "is negative" : "is less than " + minimum);
+        }
+        return value;
+    }
+
+    /**
+     * Checks the first argument of an {@code of(...)} shortcut.
+     *
+     * @param value the value
+     * @param field the field name
+     * @throws TikTokValidationException if it is null or blank
+     */
+    public static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new TikTokValidationException(field, "is blank");
+        }
+    }
+
+    /**
+     * A random (version 4) UUID from a fast non-cryptographic source: unique enough for deduplication, not secret.
+     *
+     * @return the id
+     */
+    public static String randomEventId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(msb, lsb).toString();
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.tiktokevents.internal.wire;
+
+import io.github.tiktokevents.event.Event;
+import java.io.IOException;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.BufferedSink;
+
+/**
+ * An Events API 1.0 request body ({@code /pixel/track/} for one event, {@code /pixel/batch/} for several), written
+ * into the connection from each event's 1.0 properties, made once by the generated writer: the envelope's client
+ * settings, then the events. Like {@link EventTrackBody}, no copy of the whole body is assembled and its length is
+ * known in advance.
+ *
+ * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
+ */
+public final class PixelBody extends RequestBody {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final byte[] BATCH_ITEM_HEAD = "{\"type\":\"track\",".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PIXEL_CODE = JsonOut.name("pixel_code");
+    private static final byte[] TEST_EVENT_CODE = JsonOut.name("test_event_code");
+    private static final byte[] PARTNER_NAME = JsonOut.name("partner_name");
+    private static final byte[] BATCH = JsonOut.name("batch");
+
+    private final byte[] head;
+    private final List<Event> events;
+    private final boolean batch;
+    private final long contentLength;
+
+    private PixelBody(byte[] head, List<Event> events, boolean batch) {
+        this.head = head;
+        this.events = events;
+        this.batch = batch;
+        long length = head.length;
+        if (batch) {
+            length += 2L + Math.max(0, events.size() - 1); // "]}" and the commas
+            for (Event event : events) {
+                length += BATCH_ITEM_HEAD.length + EventWire.pixelFields(event).length + 1;
+            }
+        } else {
+            length += EventWire.pixelFields(events.get(0)).length + 1;
+        }
+        this.contentLength = length;
+    }
+
+    /**
+     * A {@code /pixel/track/} body: the envelope's settings and the one event's properties in one object.
+     *
+     * @param event the event
+     * @param pixelCode the pixel
+     * @param testEventCode the test event code, or null
+     * @param partnerName the partner name, or null
+     * @return the body
+     */
+    public static PixelBody track(Event event, String pixelCode, String testEventCode, String partnerName) {
+        byte[] settings = envelope(pixelCode, testEventCode, partnerName).toByteArray();
+        byte[] head = java.util.Arrays.copyOf(settings, settings.length + 1);
+        head[settings.length] = ','; // the event's properties follow in the same object
+        return new PixelBody(head, List.of(event), false);
+    }
+
+    /**
+     * A {@code /pixel/batch/} body.
+     *
+     * @param events the events
+     * @param pixelCode the pixel
+     * @param testEventCode the test event code, or null
+     * @param partnerName the partner name, or null
+     * @return the body
+     */
+    public static PixelBody batch(List<Event> events, String pixelCode, String testEventCode, String partnerName) {
+        JsonOut head = envelope(pixelCode, testEventCode, partnerName);
+        head.name(BATCH).beginArray();
+        return new PixelBody(head.toByteArray(), events, true);
+    }
+
+    private static JsonOut envelope(String pixelCode, String testEventCode, String partnerName) {
+        JsonOut head = new JsonOut(128).beginObject();
+        head.name(PIXEL_CODE).value(pixelCode);
+        if (testEventCode != null) {
+            head.name(TEST_EVENT_CODE).value(testEventCode);
+        }
+        if (partnerName != null) {
+            head.name(PARTNER_NAME).value(partnerName);
+        }
+        return head;
+    }
+
+    @Override
+    public MediaType contentType() {
+        return JSON;
+    }
+
+    @Override
+    public long contentLength() {
+        return contentLength;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+        sink.write(head);
+        if (!batch) {
+            sink.write(EventWire.pixelFields(events.get(0)));
+            sink.writeByte('}');
+            return;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                sink.writeByte(',');
+            }
+            sink.write(BATCH_ITEM_HEAD);
+            sink.write(EventWire.pixelFields(events.get(i)));
+            sink.writeByte('}');
+        }
+        sink.writeByte(']');
+        sink.writeByte('}');
+    }
+}
