@@ -36,7 +36,9 @@ class PublicApiArchitectureTest {
     private static final Set<String> API_PACKAGES = Set.of(BASE, BASE + ".event", BASE + ".exception", BASE + ".processor");
     private static final String INTERNAL = BASE + ".internal";
     private static final String GENERATED = BASE + ".client";
-    private static final int MAX_PUBLIC_API_TYPES = 40;
+    private static final int MAX_HAND_WRITTEN_API_TYPES = 30;
+    /** Where the facade's build writes the event model generated from the spec. */
+    private static final java.nio.file.Path GENERATED_SOURCES = java.nio.file.Path.of("target", "generated-sources", "facade");
 
     private static final JavaClasses FACADE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -61,16 +63,30 @@ class PublicApiArchitectureTest {
                 .check(FACADE);
     }
 
+    /**
+     * The hand-written API stays small. The types generated from the spec (the event model and its open value types)
+     * are counted apart: a spec edit that adds an object or an enumeration adds a type, and must not need a test edit.
+     */
     @Test
-    void theApiHasAtMost40PublicTopLevelTypes() {
+    void theHandWrittenApiHasAtMost30PublicTopLevelTypes() throws java.io.IOException {
+        Set<String> generated;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(GENERATED_SOURCES)) {
+            generated = files.filter(f -> f.toString().endsWith(".java"))
+                    .map(f -> GENERATED_SOURCES.relativize(f).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.java$", ""))
+                    .collect(Collectors.toSet());
+        }
         Set<String> apiTypes = FACADE.stream()
                 .filter(c -> c.isTopLevelClass() && c.getModifiers().contains(JavaModifier.PUBLIC)
                         && API_PACKAGES.contains(c.getPackageName()))
                 .map(JavaClass::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        System.out.println("Public API types (" + apiTypes.size() + " of at most " + MAX_PUBLIC_API_TYPES + "): " + apiTypes);
+        Set<String> handWritten = new TreeSet<>(apiTypes);
+        handWritten.removeAll(generated);
+        System.out.println("Public API types: " + handWritten.size() + " hand-written (at most " + MAX_HAND_WRITTEN_API_TYPES
+                + ") " + handWritten + " and " + (apiTypes.size() - handWritten.size()) + " generated from the spec");
 
-        assertThat(apiTypes).hasSizeBetween(1, MAX_PUBLIC_API_TYPES);
+        assertThat(generated).contains(BASE + ".event.Event", BASE + ".event.User");
+        assertThat(handWritten).hasSizeBetween(1, MAX_HAND_WRITTEN_API_TYPES);
     }
 
     @Test
