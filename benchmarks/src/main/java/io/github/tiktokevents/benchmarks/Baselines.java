@@ -1,42 +1,93 @@
 package io.github.tiktokevents.benchmarks;
 
-/** The report's closing section: what each baseline is, so a reader can judge the comparison. */
+import java.util.Locale;
+
+/**
+ * The report's closing sections: what each baseline is, so a reader can judge the comparison, and where the
+ * allocation budget goes, with the steps measured by {@link AllocationBreakdown} when the report is written.
+ */
 final class Baselines {
-    static final String TEXT = """
+    private static final String COMPARED = """
             ## What is compared
 
-            1. **Preparation** (`PreparationBenchmark`): the SDK builds the README's quick-start event (validation,
-               normalisation and SHA-256 of email, phone and external id, the timestamp given as epoch seconds, as the
-               baseline gets it), serialises its JSON once (the event keeps it, so sending and retries only copy
-               bytes) and writes the Events API 2.0 request body into an okio buffer, as OkHttp does when sending. The baseline computes three SHA-256 hex digests with one reused
-               `MessageDigest`, puts them into a pre-built Gson tree and serialises it once to UTF-8.
-            2. **Throughput** (`ThroughputBenchmark`): 100,000 prepared events enqueued one by one into the SDK's
-               background processor (batches of 1,000, 4 requests in flight), then `flush()`, every event reported
-               delivered, against raw OkHttp posting the same events pre-serialised in 100 bodies of 1,000 over one
-               client with the same 4 requests in flight. The server is a minimal loopback HTTP server answering
-               code 0. One run is one measurement (single shot).
-            3. **Memory**: bytes allocated per prepared event come from JMH's gc profiler on benchmark 1. Bytes
-               retained per queued event come from `RetainedMemory`: 200,000 events built (each keeps its object
-               graph and its JSON), then queued in the processor behind a server that never answers, against a bare
-               `ArrayBlockingQueue`, reading the live heap after full collections.
-            4. **Enqueue** (`EnqueueBenchmark`, sample mode): one `EventProcessor.enqueue` of a prepared event while the
-               processor's delivery thread posts to a loopback server, against `ArrayBlockingQueue.offer` of the same
-               event with a thread draining that queue. Queues are sized so that neither fills.
-            5. **Send latency** (`SendLatencyBenchmark`): one blocking `TikTokEvents.send` of a prepared event to a
-               loopback server, against the generated `EventApi.eventTrack` with an equivalent pre-built model, both
-               over the same OkHttp client.
+            1. **Preparation** (`PreparationBenchmark`), in each API edition: the SDK builds the README's quick-start
+               event (validation, normalisation and SHA-256 of email, phone and external id, the time given as epoch
+               seconds, as the baselines get it) and writes the request body into an okio buffer, as OkHttp does when
+               sending; the body makes the edition's bytes of the event on first use, exactly as `send` does. For
+               Events API 2.0 that is the `/event/track/` body (`EventTrackBody`; its envelope head is made once per
+               client, so the benchmark makes it once too). For Events API 1.0 it is the `/pixel/track/` body of a
+               client built with `ApiEdition.PIXEL_V1` (`PixelBody.track`, whose envelope `send` makes for every
+               request, and so does the benchmark), with the time written as ISO-8601. Each baseline computes three
+               SHA-256 hex digests with one reused `MessageDigest`, puts them into a pre-built Gson tree shaped like
+               that edition's body (the 1.0 tree holds the ISO-8601 time as text already) and serialises it once to
+               UTF-8. Before measuring, the benchmark checks that each SDK body and its baseline are the same JSON.
+            2. **Throughput** (`ThroughputBenchmark`): 100,000 events, built before the measurement, enqueued one by
+               one into the SDK's background processor (batches of 1,000, 4 requests in flight), then `flush()`, every
+               event reported delivered, against raw OkHttp posting the same events pre-serialised in 100 bodies of
+               1,000 over one client with the same 4 requests in flight. The first (warm-up) run makes each event's
+               2.0 JSON as it enqueues it; the measured runs find it kept, as the raw side's bodies are serialised
+               before the measurement. The server is a minimal loopback HTTP server answering code 0. One run is one
+               measurement (single shot).
+            3. **Memory**: bytes allocated per prepared event come from JMH's gc profiler on benchmark 1, per edition.
+               Bytes retained per queued event come from `RetainedMemory`: 200,000 events built (their objects and
+               hashes), their 2.0 JSON made with the call the processor's enqueue uses (the enqueue needs each event's
+               size for its byte bound, and the event keeps the JSON), then the same events queued in the processor
+               behind a server that never answers, against a bare `ArrayBlockingQueue`, reading the live heap after
+               full collections.
+            4. **Enqueue** (`EnqueueBenchmark`, sample mode): one `EventProcessor.enqueue` of a prepared event while
+               the processor's delivery thread posts to a loopback server, against `ArrayBlockingQueue.offer` of the
+               same event with a thread draining that queue. Queues are sized so that neither fills. It is the same
+               event every call, so its JSON, made by the first enqueue, is kept: this measures the hand-over. The
+               first enqueue of a fresh event also writes its 2.0 JSON on the caller's thread (the second line of the
+               table below).
+            5. **Send latency** (`SendLatencyBenchmark`): one blocking `TikTokEvents.send` of a prepared event (its
+               JSON made by the first send and kept) to a loopback server, against the generated `EventApi.eventTrack`
+               with an equivalent pre-built model (which Gson serialises on every call), both over the same OkHttp
+               client.
 
+            """;
+
+    private static final String BUDGET = """
             ## Where the allocation budget goes
 
-            An event serialises its JSON (about 0.9 KB for the quick-start event) once, when it is built, and keeps
-            it: request bodies then copy bytes, and retries never serialise again. A variant that kept no JSON and
-            serialised each event straight into the connection allocated less, but reached only about 0.55x the raw
-            throughput: serialising on OkHttp's threads took CPU from the server on a 2-core machine and was done
-            twice (once to know the content length). The rest of the budget is the event's own objects; to fit it,
-            the serialiser reads fields directly (an `Optional` per accessor call cost about 350 B), builders keep
-            single values in immutable lists, amounts are unboxed and the time is kept as numbers.
+            Building an event makes its objects and hashes, and no request bytes. Each edition's bytes, the 2.0
+            `data[]` element (%,d B for the quick-start event) or the 1.0 properties (%,d B), are written by the
+            generated `EventWriters` the first time they are needed, when the event is sent or when the processor's
+            byte-bounded enqueue counts its size, and kept on the event: request bodies, retries and later batches
+            only copy them, and a client of one edition never makes the other edition's bytes. A prepared event
+            therefore allocates its own objects, one edition's bytes and the request body around them. The steps,
+            measured when this report was written (the thread's allocation counter after a warm-up, outside JMH,
+            where escape analysis removes less: the totals come out up to a few hundred bytes above the gc
+            profiler's, which remain the measure):
+
+            | step | Events API 2.0 | Events API 1.0 |
+            |---|---|---|
+            | build the event (objects, normalisation, three hashes) | %,.0f B | %,.0f B |
+            | make and keep the edition's bytes (the kept array alone) | %,.0f B (%,d B) | %,.0f B (%,d B) |
+            | request body around the kept bytes, written into the buffer | %,.0f B | %,.0f B |
+            | total | %,.0f B | %,.0f B |
+
+            What the 1.0 bytes cost beyond their array is the work of writing them (the ISO-8601 time among it);
+            the 1.0 request body includes the `/pixel/track/` envelope, which `send` makes for every request, while
+            the 2.0 envelope head is made once per client.
+
+            Bytes are made once and kept rather than streamed: a variant that kept no JSON and serialised each event
+            straight into the connection allocated less, but reached only about 0.55x the raw throughput, because
+            serialising on OkHttp's threads took CPU from the server on a 2-core machine and was done twice (once to
+            know the content length). The writers read the model's fields directly (an `Optional` per accessor call
+            cost about 350 B), builders keep single values in immutable lists, and the time is kept as numbers.
             """;
 
     private Baselines() {
+    }
+
+    static String text(AllocationBreakdown steps) {
+        double total2 = steps.build + steps.eventsApi2Bytes + steps.eventsApi2Body;
+        double total1 = steps.build + steps.pixelBytes + steps.pixelBody;
+        return COMPARED + String.format(Locale.ROOT, BUDGET, steps.eventsApi2Length, steps.pixelLength,
+                steps.build, steps.build,
+                steps.eventsApi2Bytes, AllocationBreakdown.arrayBytes(steps.eventsApi2Length),
+                steps.pixelBytes, AllocationBreakdown.arrayBytes(steps.pixelLength),
+                steps.eventsApi2Body, steps.pixelBody, total2, total1);
     }
 }

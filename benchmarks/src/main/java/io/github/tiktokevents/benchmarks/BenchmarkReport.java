@@ -76,17 +76,20 @@ public final class BenchmarkReport {
         md.append("- Reproduce: `").append(command).append("`\n\n");
 
         md.append("| # | what | SDK | baseline | ratio | target | holds |\n|---|---|---|---|---|---|---|\n");
-        ratioRow("1", "Event preparation (build, hash, serialise the request), avg",
+        ratioRow("1", "Event preparation, Events API 2.0 (build, hash, write the `/event/track/` body), avg",
                 "PreparationBenchmark.sdkPrepare", "PreparationBenchmark.baseline", "ns", 1.3, false);
+        ratioRow("1", "Event preparation, Events API 1.0 (build, hash, write the `/pixel/track/` body), avg",
+                "PreparationBenchmark.sdkPreparePixel", "PreparationBenchmark.baselinePixel", "ns", 1.3, false);
         throughputRow();
-        allocationRow();
+        allocationRow("Events API 2.0", "PreparationBenchmark.sdkPrepare", "PreparationBenchmark.baseline");
+        allocationRow("Events API 1.0", "PreparationBenchmark.sdkPreparePixel", "PreparationBenchmark.baselinePixel");
         retainedRow();
         percentileRow("4", "Enqueue on the caller's thread, median", "50.0");
         percentileRow("4", "Enqueue on the caller's thread, p99", "99.0");
         ratioRow("5", "Single blocking send to loopback, avg",
                 "SendLatencyBenchmark.sdkSend", "SendLatencyBenchmark.rawEventApi", "µs", 1.1, false);
         md.append('\n').append(held).append(" of ").append(targets).append(" targets hold in this run.\n\n");
-        md.append(Baselines.TEXT);
+        md.append(Baselines.text(AllocationBreakdown.measure()));
         return md.toString();
     }
 
@@ -112,22 +115,23 @@ public final class BenchmarkReport {
                 ratio, "≥ 0.8x", ratio >= 0.8);
     }
 
-    private void allocationRow() {
-        double sdk = secondary("PreparationBenchmark.sdkPrepare", "gc.alloc.rate.norm");
-        double baseline = secondary("PreparationBenchmark.baseline", "gc.alloc.rate.norm");
-        row("3", "Bytes allocated per prepared event (JMH gc profiler)",
+    private void allocationRow(String edition, String sdkName, String baselineName) {
+        double sdk = secondary(sdkName, "gc.alloc.rate.norm");
+        double baseline = secondary(baselineName, "gc.alloc.rate.norm");
+        row("3", "Bytes allocated per prepared event, " + edition + " (JMH gc profiler)",
                 String.format(Locale.ROOT, "%,.0f B", sdk), String.format(Locale.ROOT, "%,.0f B", baseline),
                 sdk / baseline, "≤ 2,048 B", sdk <= 2048);
     }
 
     private void retainedRow() {
         double event = Double.parseDouble(retained.getProperty("retained.event"));
+        double json = Double.parseDouble(retained.getProperty("retained.eventJson"));
         double processor = Double.parseDouble(retained.getProperty("retained.processorQueue"));
         double bare = Double.parseDouble(retained.getProperty("retained.bareQueue"));
         md.append(String.format(Locale.ROOT,
-                "| 3 | Bytes retained per queued event (event itself + queue overhead; %s events) | %,.0f + %,.0f B | %,.0f + %,.0f B (ArrayBlockingQueue) | %.2fx | reported | – |%n",
-                retained.getProperty("retained.events"), event, processor, event, bare,
-                (event + processor) / (event + bare)));
+                "| 3 | Bytes retained per queued event, Events API 2.0 (event + its JSON, made by the enqueue, + queue overhead; %s events) | %,.0f + %,.0f + %,.0f B | %,.0f + %,.0f + %,.0f B (ArrayBlockingQueue) | %.2fx | reported | – |%n",
+                retained.getProperty("retained.events"), event, json, processor, event, json, bare,
+                (event + json + processor) / (event + json + bare)));
     }
 
     private void percentileRow(String number, String what, String percentile) {

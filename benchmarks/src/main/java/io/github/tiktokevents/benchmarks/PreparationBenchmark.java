@@ -2,9 +2,11 @@ package io.github.tiktokevents.benchmarks;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.internal.wire.EventTrackBody;
+import io.github.tiktokevents.internal.wire.PixelBody;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,15 +24,25 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Benchmark 1 (and 3, with {@code -prof gc}): the cost of turning the quick-start event into request bytes.
+ * Benchmark 1 (and 3, with {@code -prof gc}): the cost of turning the quick-start event into request bytes, in each
+ * API edition.
  *
  * <ul>
- *   <li>{@code sdkPrepare}: the SDK's whole path before the network: build the event (validate, normalise, SHA-256
- *       hash email, phone and external id, serialise its JSON once), then write the Events API 2.0 request body
- *       into an okio buffer, as OkHttp does when it sends it.</li>
- *   <li>{@code baseline}: the minimum by hand: three SHA-256 hex digests put into a pre-built Gson tree, serialised
- *       once to UTF-8.</li>
+ *   <li>{@code sdkPrepare}: the SDK's whole path before the network for Events API 2.0: build the event (validate,
+ *       normalise, SHA-256 hash email, phone and external id), then write the {@code /event/track/} body into an okio
+ *       buffer, as OkHttp does when it sends it; the body makes the event's 2.0 JSON on first use, as {@code send}
+ *       does.</li>
+ *   <li>{@code baseline}: the 2.0 minimum by hand: three SHA-256 hex digests put into a pre-built Gson tree,
+ *       serialised once to UTF-8.</li>
+ *   <li>{@code sdkPreparePixel}: the same for Events API 1.0, exactly what {@code send} does for a client built with
+ *       {@code ApiEdition.PIXEL_V1}: build the event, make the {@code /pixel/track/} body with
+ *       {@code PixelBody.track} (its envelope included, which {@code send} makes per request) and write it into the
+ *       buffer; the body makes the event's 1.0 properties on first use.</li>
+ *   <li>{@code baselinePixel}: the 1.0 minimum by hand: the same three digests put into a pre-built Gson tree shaped
+ *       like the 1.0 body, serialised once to UTF-8.</li>
  * </ul>
+ * The set-up checks, for each edition, that the SDK's body and the baseline's body are the same JSON, so both sides
+ * do the same job.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -43,22 +55,44 @@ public class PreparationBenchmark {
     private Sha256Hex sha256;
     private JsonObject request;
     private JsonObject user;
+    private JsonObject pixelRequest;
+    private JsonObject pixelUser;
     /** Stands in for the connection: OkHttp writes request bodies into pooled okio segments like these. */
     private final Buffer body = new Buffer();
     private byte[] envelopeHead;
 
-    /** Builds the baseline's reusable pieces: one digest and the pre-built tree. */
+    /**
+     * Builds the baselines' reusable pieces (one digest and the pre-built trees) and checks that each baseline
+     * writes the same JSON as the SDK.
+     *
+     * @throws IOException never: the sink is in memory
+     */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         sha256 = new Sha256Hex();
         request = QuickStartJson.request("123456789");
         user = QuickStartJson.user(request);
-        // the SDK makes the head once per client and source, so the benchmark does too
+        pixelRequest = QuickStartJson.pixelRequest("123456789");
+        pixelUser = QuickStartJson.pixelUser(pixelRequest);
+        // the SDK makes the 2.0 head once per client and source, so the benchmark does too
         envelopeHead = EventTrackBody.envelopeHead(EventSource.WEB, QuickStartJson.PIXEL, null, null);
+
+        Buffer check = new Buffer();
+        new EventTrackBody(envelopeHead, List.of(QuickStartEvent.build("123456789"))).writeTo(check);
+        sameJson("2.0", check.readUtf8(), new String(baseline(), StandardCharsets.UTF_8));
+        PixelBody.track(QuickStartEvent.build("123456789"), QuickStartJson.PIXEL, null, null).writeTo(check);
+        sameJson("1.0", check.readUtf8(), new String(baselinePixel(), StandardCharsets.UTF_8));
+    }
+
+    private static void sameJson(String edition, String sdk, String baseline) {
+        if (!JsonParser.parseString(sdk).equals(JsonParser.parseString(baseline))) {
+            throw new IllegalStateException("the " + edition + " baseline does not write what the SDK writes:\nSDK:      "
+                    + sdk + "\nbaseline: " + baseline);
+        }
     }
 
     /**
-     * The SDK's preparation of one event.
+     * The SDK's preparation of one event for Events API 2.0, as {@code send} does it for an {@code EVENTS_V2} client.
      *
      * @return the body's size, so the JIT cannot drop the work
      * @throws IOException never: the sink is in memory
@@ -73,7 +107,7 @@ public class PreparationBenchmark {
     }
 
     /**
-     * The hand-written minimum.
+     * The hand-written minimum for Events API 2.0.
      *
      * @return the request body bytes
      */
@@ -83,5 +117,33 @@ public class PreparationBenchmark {
         user.addProperty("phone", sha256.hash(QuickStartJson.PHONE));
         user.addProperty("external_id", sha256.hash(QuickStartJson.EXTERNAL_ID));
         return gson.toJson(request).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The SDK's preparation of one event for Events API 1.0, as {@code send} does it for a {@code PIXEL_V1} client.
+     *
+     * @return the body's size, so the JIT cannot drop the work
+     * @throws IOException never: the sink is in memory
+     */
+    @Benchmark
+    public long sdkPreparePixel() throws IOException {
+        Event event = QuickStartEvent.build("123456789");
+        PixelBody.track(event, QuickStartJson.PIXEL, null, null).writeTo(body);
+        long size = body.size();
+        body.clear();
+        return size;
+    }
+
+    /**
+     * The hand-written minimum for Events API 1.0.
+     *
+     * @return the request body bytes
+     */
+    @Benchmark
+    public byte[] baselinePixel() {
+        pixelUser.addProperty("email", sha256.hash(QuickStartJson.EMAIL));
+        pixelUser.addProperty("phone_number", sha256.hash(QuickStartJson.PHONE));
+        pixelUser.addProperty("external_id", sha256.hash(QuickStartJson.EXTERNAL_ID));
+        return gson.toJson(pixelRequest).getBytes(StandardCharsets.UTF_8);
     }
 }

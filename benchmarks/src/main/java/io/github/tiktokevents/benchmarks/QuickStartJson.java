@@ -4,8 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
- * The README's quick-start event as a pre-built Gson tree: what a hand-written integration would post to
- * {@code /event/track/}, with the three personal values left to be filled in with their hashes.
+ * The README's quick-start event as pre-built Gson trees: what a hand-written integration would post to
+ * {@code /event/track/} (Events API 2.0) and to {@code /pixel/track/} (Events API 1.0), with the three personal values
+ * left to be filled in with their hashes.
  */
 final class QuickStartJson {
     static final String EMAIL = "test@test.com";
@@ -17,6 +18,8 @@ final class QuickStartJson {
     static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/120.0 Safari/537.36";
     static final String PIXEL = "CE3VQJJC77U1234ABCD0";
+    /** The quick-start time (epoch seconds 1675220400) as Events API 1.0 takes it: ISO-8601, whole seconds. */
+    static final String TIMESTAMP_ISO = "2023-02-01T03:00:00Z";
 
     private QuickStartJson() {
     }
@@ -70,5 +73,63 @@ final class QuickStartJson {
 
     static JsonObject user(JsonObject request) {
         return request.getAsJsonArray("data").get(0).getAsJsonObject().getAsJsonObject("user");
+    }
+
+    /**
+     * The Events API 1.0 {@code /pixel/track/} body with one event, fields in the order the SDK writes them;
+     * {@link #pixelUser(JsonObject)} finds the object to put the hashes in ({@code email}, {@code phone_number},
+     * {@code external_id}).
+     */
+    static JsonObject pixelRequest(String eventId) {
+        JsonObject ad = new JsonObject();
+        ad.addProperty("callback", TTCLID);
+
+        JsonObject page = new JsonObject();
+        page.addProperty("url", "https://www.example.com");
+        page.addProperty("referrer", "https://www.google.com");
+
+        JsonObject user = new JsonObject();
+        // the hashes go first, as in the SDK's body; the placeholders keep that order when they are replaced
+        user.addProperty("email", "");
+        user.addProperty("phone_number", "");
+        user.addProperty("external_id", "");
+        user.addProperty("ttp", TTP);
+
+        JsonObject context = new JsonObject();
+        context.add("ad", ad);
+        context.add("page", page);
+        context.add("user", user);
+        context.addProperty("ip", IP);
+        context.addProperty("user_agent", USER_AGENT);
+
+        JsonObject content = new JsonObject();
+        content.addProperty("content_id", "123456789");
+        content.addProperty("content_type", "product");
+        content.addProperty("content_name", "mock content name");
+        content.addProperty("content_category", "mock content category");
+        content.addProperty("price", 1.0);
+        content.addProperty("quantity", 1);
+        JsonArray contents = new JsonArray();
+        contents.add(content);
+
+        JsonObject properties = new JsonObject();
+        properties.add("contents", contents);
+        properties.addProperty("currency", "BRL");
+        properties.addProperty("value", 1.0);
+        properties.addProperty("description", "mock description");
+        properties.addProperty("query", "mock query");
+
+        JsonObject request = new JsonObject();
+        request.addProperty("pixel_code", PIXEL);
+        request.addProperty("event", "ViewContent");
+        request.addProperty("event_id", eventId);
+        request.addProperty("timestamp", TIMESTAMP_ISO);
+        request.add("context", context);
+        request.add("properties", properties);
+        return request;
+    }
+
+    static JsonObject pixelUser(JsonObject pixelRequest) {
+        return pixelRequest.getAsJsonObject("context").getAsJsonObject("user");
     }
 }

@@ -1,7 +1,9 @@
 package io.github.tiktokevents.benchmarks;
 
+import io.github.tiktokevents.ApiEdition;
 import io.github.tiktokevents.TikTokEvents;
 import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.internal.wire.EventWire;
 import io.github.tiktokevents.processor.EventProcessor;
 import io.github.tiktokevents.processor.ProcessorOptions;
 import java.io.IOException;
@@ -21,7 +23,12 @@ import java.util.concurrent.ArrayBlockingQueue;
  * never answers, and reads the live heap after full collections. It prints {@code key=value} lines.
  *
  * <ul>
- *   <li>{@code retained.event}: bytes per built event (its object graph, hashes and its JSON included).</li>
+ *   <li>{@code retained.event}: bytes per built event (its object graph and hashes; a built event has no request
+ *       bytes yet).</li>
+ *   <li>{@code retained.eventJson}: bytes per event of its Events API 2.0 JSON, which the processor's enqueue makes
+ *       (to count the event against the queue's byte bound) and the event then keeps. It is made here before either
+ *       queue, with the call the enqueue uses, so that both queues hold the same events and the queue figures below
+ *       are the queues' own overhead.</li>
  *   <li>{@code retained.processorQueue}: extra bytes per event while it is queued in the processor.</li>
  *   <li>{@code retained.bareQueue}: extra bytes per event in a bare {@link ArrayBlockingQueue}, the baseline.</li>
  * </ul>
@@ -49,6 +56,10 @@ public final class RetainedMemory {
                 events.add(QuickStartEvent.build(String.format(Locale.ROOT, "event-%09d", i)));
             }
             long built = liveHeap();
+            for (Event event : events) {
+                EventWire.estimatedSizeBytes(event, ApiEdition.EVENTS_V2); // what EventProcessor.enqueue calls
+            }
+            long withJson = liveHeap();
 
             ArrayBlockingQueue<Event> bare = new ArrayBlockingQueue<>(EVENTS);
             bare.addAll(events);
@@ -71,7 +82,8 @@ public final class RetainedMemory {
 
             System.out.printf(Locale.ROOT, "retained.events=%d%n", EVENTS);
             System.out.printf(Locale.ROOT, "retained.event=%.0f%n", (built - empty) / (double) EVENTS);
-            System.out.printf(Locale.ROOT, "retained.bareQueue=%.1f%n", (bareQueued - built) / (double) EVENTS);
+            System.out.printf(Locale.ROOT, "retained.eventJson=%.0f%n", (withJson - built) / (double) EVENTS);
+            System.out.printf(Locale.ROOT, "retained.bareQueue=%.1f%n", (bareQueued - withJson) / (double) EVENTS);
             System.out.printf(Locale.ROOT, "retained.processorQueue=%.1f%n",
                     (processorQueued - beforeProcessor) / (double) EVENTS);
             processor.close(Duration.ZERO);
