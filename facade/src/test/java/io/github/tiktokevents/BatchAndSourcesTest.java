@@ -233,4 +233,20 @@ class BatchAndSourcesTest {
                 .hasMessageContaining("closed");
         assertThat(client.sendBatchAsync(webEvents(1))).isCompletedExceptionally();
     }
+
+    @Test
+    void pixelV1SendsContentIdsAsContentsBecauseItHasNoContentIdsField() throws Exception {
+        try (TikTokEvents client = tiktok.clientBuilder().apiEdition(ApiEdition.PIXEL_V1).build()) {
+            tiktok.answerOk();
+
+            client.send(Event.builder("ViewContent").page(Page.of("https://shop.example"))
+                    .properties(Properties.builder().contentIds(List.of("sku-1", "sku-2")).build()).build());
+
+            JsonObject properties = MockTikTok.json(tiktok.take()).getAsJsonObject("properties");
+            assertThat(properties.has("content_ids")).isFalse();
+            assertThat(properties.getAsJsonArray("contents")).hasSize(2);
+            assertThat(properties.getAsJsonArray("contents").get(1).getAsJsonObject().get("content_id").getAsString())
+                    .isEqualTo("sku-2");
+        }
+    }
 }

@@ -262,12 +262,20 @@ final class SpecReader {
                 facadeSet.put(where, extension(value, "x-tiktok-facade").toString());
                 continue;
             }
-            String from = string(extension(value, "x-tiktok-from"));
+            Object fromExtension = extension(value, "x-tiktok-from");
+            List<String> alsoFrom = List.of();
+            if (fromExtension instanceof List<?> sources && !sources.isEmpty()) {
+                // a 1.0 list filled from several facade lists: the first gives whole items, the others
+                // "path -> property" items of one property each
+                alsoFrom = sources.subList(1, sources.size()).stream().map(String::valueOf).toList();
+                fromExtension = sources.get(0);
+            }
+            String from = string(fromExtension);
             if ("$".equals(from)) {
                 // filled from the event itself: a group of properties that each say where they come from
                 String ref = refName(value);
                 nodes.add(new PixelNode(name, null, false, null, null,
-                        pixelChildren(ref, ref == null ? value : components.get(ref), root)));
+                        pixelChildren(ref, ref == null ? value : components.get(ref), root), List.of()));
                 continue;
             }
             boolean absolute = from != null;
@@ -285,7 +293,7 @@ final class SpecReader {
                     continue;
                 }
                 // a container: no facade object of its own; its properties say where they come from
-                nodes.add(new PixelNode(name, null, false, null, null, pixelChildren(ref, resolved, base)));
+                nodes.add(new PixelNode(name, null, false, null, null, pixelChildren(ref, resolved, base), List.of()));
             } else if (target == null) {
                 unreachable.add(where + ": no facade field at " + shown
                         + " (add x-tiktok-from naming one, or x-tiktok-facade saying where it is set)");
@@ -295,15 +303,38 @@ final class SpecReader {
                     unreachable.add(where + ": " + shown + " is not " + (objectList ? "a list of objects" : "an object"));
                     continue;
                 }
+                List<PixelNode.ItemSource> items = new ArrayList<>();
+                for (String also : alsoFrom) {
+                    PixelNode.ItemSource item = itemSource(where, also, root, components.get(itemRef));
+                    if (item != null) {
+                        items.add(item);
+                    }
+                }
                 nodes.add(new PixelNode(name, path, absolute, target.field, target.objectClass,
-                        pixelChildren(itemRef, components.get(itemRef), target.objectClass)));
+                        pixelChildren(itemRef, components.get(itemRef), target.objectClass), List.copyOf(items)));
             } else if (target.field.kind() == FieldKind.OBJECT || target.field.kind() == FieldKind.OBJECT_LIST) {
                 unreachable.add(where + ": " + shown + " is an object, but the 1.0 property is not");
             } else {
-                nodes.add(new PixelNode(name, path, absolute, target.field, null, List.of()));
+                nodes.add(new PixelNode(name, path, absolute, target.field, null, List.of(), List.of()));
             }
         }
         return List.copyOf(nodes);
+    }
+
+    /** {@code "properties.content_ids -> content_id"}: a facade list of strings, each sent as an item with one property. */
+    private PixelNode.ItemSource itemSource(String where, String spec, ModelClass root, Schema<?> itemSchema) {
+        String[] parts = spec.split("->");
+        Resolved list = parts.length == 2 ? resolveFrom(root, parts[0].trim()) : null;
+        String property = parts.length == 2 ? parts[1].trim() : null;
+        if (list == null || list.field.kind() != FieldKind.STRING_LIST) {
+            unreachable.add(where + ": x-tiktok-from entry '" + spec + "' must be 'a facade list of strings -> an item property'");
+            return null;
+        }
+        if (!properties(itemSchema).containsKey(property)) {
+            unreachable.add(where + ": x-tiktok-from entry '" + spec + "' names no property of the list's items");
+            return null;
+        }
+        return new PixelNode.ItemSource(parts[0].trim(), list.field, property);
     }
 
     /** A facade field found by its path, and the facade class it holds when it is an object or a list of them. */

@@ -182,14 +182,33 @@ final class WireWriterEmitter {
                 String item = "v" + (++variables);
                 w.open("{");
                 w.line("List<%s> %s = %s;", source.typeName(), list, expr);
-                w.open("if (%s != null && !%s.isEmpty()) {", list, list);
+                StringBuilder any = new StringBuilder("(" + list + " != null && !" + list + ".isEmpty())");
+                List<String> extraLists = new java.util.ArrayList<>();
+                for (PixelNode.ItemSource extra : node.moreItems()) {
+                    String extraList = "l" + (++variables);
+                    w.line("List<String> %s = %s;", extraList, path("e", model.root(), extra.source()));
+                    any.append(" || (").append(extraList).append(" != null && !").append(extraList).append(".isEmpty())");
+                    extraLists.add(extraList);
+                }
+                w.open("if (%s) {", any);
                 w.line("out.name(%s).beginArray();", n);
+                w.open("if (%s != null) {", list);
                 w.open("for (%s %s : %s) {", source.typeName(), item, list);
                 w.line("out.beginObject();");
                 pixelNodes(node.children(), item, node.sourceClass());
                 w.line("JsonValues.writeFields(out, %s.additional);", item);
                 w.line("out.endObject();");
                 w.close("}");
+                w.close("}");
+                for (int i = 0; i < extraLists.size(); i++) {
+                    String value = "s" + (++variables);
+                    w.line("// %s: each value becomes an item of its own", node.moreItems().get(i).source());
+                    w.open("if (%s != null) {", extraLists.get(i));
+                    w.open("for (String %s : %s) {", value, extraLists.get(i));
+                    w.line("out.beginObject().name(%s).value(%s).endObject();", name(node.moreItems().get(i).itemProperty()), value);
+                    w.close("}");
+                    w.close("}");
+                }
                 w.line("out.endArray();");
                 w.close("}");
                 w.close("}");
