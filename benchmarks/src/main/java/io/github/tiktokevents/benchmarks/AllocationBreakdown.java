@@ -56,7 +56,8 @@ final class AllocationBreakdown {
         double eventsApi2 = perFreshEvent(EventWire::json);
         double eventsApi1 = perFreshEvent(EventWire::pixelFields);
         double body2 = perOp(() -> write(new EventTrackBody(head, List.of(prepared)), buffer));
-        double body1 = perOp(() -> write(PixelBody.track(prepared, QuickStartJson.PIXEL, null, null), buffer));
+        byte[] pixelHead = PixelBody.trackHead(QuickStartJson.PIXEL, null, null);
+        double body1 = perOp(() -> write(PixelBody.track(pixelHead, prepared), buffer));
         return new AllocationBreakdown(build, eventsApi2, body2, eventsApi1, body1, json, pixel);
     }
 

@@ -16,8 +16,8 @@ final class Baselines {
                sending; the body makes the edition's bytes of the event on first use, exactly as `send` does. For
                Events API 2.0 that is the `/event/track/` body (`EventTrackBody`; its envelope head is made once per
                client, so the benchmark makes it once too). For Events API 1.0 it is the `/pixel/track/` body of a
-               client built with `ApiEdition.PIXEL_V1` (`PixelBody.track`, whose envelope `send` makes for every
-               request, and so does the benchmark), with the time written as ISO-8601. Each baseline computes three
+               client built with `ApiEdition.PIXEL_V1` (`PixelBody.track`; its envelope head is made once per
+               client, so the benchmark makes it once too), with the time written as ISO-8601. Each baseline computes three
                SHA-256 hex digests with one reused `MessageDigest`, puts them into a pre-built Gson tree shaped like
                that edition's body (the 1.0 tree holds the ISO-8601 time as text already) and serialises it once to
                UTF-8. Before measuring, the benchmark checks that each SDK body and its baseline are the same JSON.
@@ -67,15 +67,15 @@ final class Baselines {
             | request body around the kept bytes, written into the buffer | %,.0f B | %,.0f B |
             | total | %,.0f B | %,.0f B |
 
-            What the 1.0 bytes cost beyond their array is the work of writing them (the ISO-8601 time among it);
-            the 1.0 request body includes the `/pixel/track/` envelope, which `send` makes for every request, while
-            the 2.0 envelope head is made once per client.
+            What the 1.0 bytes cost beyond their array is the work of writing them (the ISO-8601 time among it,
+            written digit by digit); both editions' envelope heads are made once per client and only copied.
 
             Bytes are made once and kept rather than streamed: a variant that kept no JSON and serialised each event
             straight into the connection allocated less, but reached only about 0.55x the raw throughput, because
             serialising on OkHttp's threads took CPU from the server on a 2-core machine and was done twice (once to
             know the content length). The writers read the model's fields directly (an `Optional` per accessor call
-            cost about 350 B), builders keep single values in immutable lists, and the time is kept as numbers.
+            cost about 350 B), builders keep single values in immutable lists, amounts are kept unboxed (NaN when absent), the time
+            is kept as numbers, and simple spec patterns (`^[A-Z]{3}$` for currencies) are checked by a loop.
             """;
 
     private Baselines() {

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       serialised once to UTF-8.</li>
  *   <li>{@code sdkPreparePixel}: the same for Events API 1.0, exactly what {@code send} does for a client built with
  *       {@code ApiEdition.PIXEL_V1}: build the event, make the {@code /pixel/track/} body with
- *       {@code PixelBody.track} (its envelope included, which {@code send} makes per request) and write it into the
+ *       {@code PixelBody.track} (its envelope head made once per client, as {@code send} does) and write it into the
  *       buffer; the body makes the event's 1.0 properties on first use.</li>
  *   <li>{@code baselinePixel}: the 1.0 minimum by hand: the same three digests put into a pre-built Gson tree shaped
  *       like the 1.0 body, serialised once to UTF-8.</li>
@@ -60,6 +60,7 @@ public class PreparationBenchmark {
     /** Stands in for the connection: OkHttp writes request bodies into pooled okio segments like these. */
     private final Buffer body = new Buffer();
     private byte[] envelopeHead;
+    private byte[] pixelHead;
 
     /**
      * Builds the baselines' reusable pieces (one digest and the pre-built trees) and checks that each baseline
@@ -76,11 +77,12 @@ public class PreparationBenchmark {
         pixelUser = QuickStartJson.pixelUser(pixelRequest);
         // the SDK makes the 2.0 head once per client and source, so the benchmark does too
         envelopeHead = EventTrackBody.envelopeHead(EventSource.WEB, QuickStartJson.PIXEL, null, null);
+        pixelHead = PixelBody.trackHead(QuickStartJson.PIXEL, null, null);
 
         Buffer check = new Buffer();
         new EventTrackBody(envelopeHead, List.of(QuickStartEvent.build("123456789"))).writeTo(check);
         sameJson("2.0", check.readUtf8(), new String(baseline(), StandardCharsets.UTF_8));
-        PixelBody.track(QuickStartEvent.build("123456789"), QuickStartJson.PIXEL, null, null).writeTo(check);
+        PixelBody.track(pixelHead, QuickStartEvent.build("123456789")).writeTo(check);
         sameJson("1.0", check.readUtf8(), new String(baselinePixel(), StandardCharsets.UTF_8));
     }
 
@@ -128,7 +130,7 @@ public class PreparationBenchmark {
     @Benchmark
     public long sdkPreparePixel() throws IOException {
         Event event = QuickStartEvent.build("123456789");
-        PixelBody.track(event, QuickStartJson.PIXEL, null, null).writeTo(body);
+        PixelBody.track(pixelHead, event).writeTo(body);
         long size = body.size();
         body.clear();
         return size;

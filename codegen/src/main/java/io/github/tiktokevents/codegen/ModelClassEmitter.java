@@ -62,6 +62,7 @@ final class ModelClassEmitter {
         }
         out.line("import io.github.tiktokevents.internal.model.AdditionalFields;");
         out.line("import io.github.tiktokevents.internal.model.SmallLists;");
+        out.line("import io.github.tiktokevents.internal.model.ValuePattern;");
         out.line("import io.github.tiktokevents.internal.model.Values;");
         if (type.hasPersonalData()) {
             out.line("import io.github.tiktokevents.internal.pii.Normalizer;");
@@ -121,7 +122,7 @@ final class ModelClassEmitter {
                 out.line("private static final Normalizer %s = Normalizers.named(%s);", ruleConstant(f), JavaNames.literal(f.piiKind()));
             }
             if (f.pattern() != null) {
-                out.line("private static final java.util.regex.Pattern %s = java.util.regex.Pattern.compile(%s);",
+                out.line("private static final ValuePattern %s = ValuePattern.of(%s);",
                         patternConstant(f), JavaNames.literal(f.pattern()));
             }
         }
@@ -282,6 +283,11 @@ final class ModelClassEmitter {
                             ? ": the caller's, or a random UUID made when the event was built" : ""));
                     out.open("public %s %s() {", fieldType(f), f.javaName());
                     out.line("return %s;", f.javaName());
+                } else if (f.kind() == FieldKind.NUMBER) {
+                    // kept unboxed, NaN when absent: the setter refuses NaN, so it cannot be a real value
+                    out.javadoc(doc, "@return the value, if set");
+                    out.open("public Optional<Double> %s() {", f.javaName());
+                    out.line("return Double.isNaN(%s) ? Optional.empty() : Optional.of(%s);", f.javaName(), f.javaName());
                 } else {
                     out.javadoc(doc, "@return the value, if set");
                     out.open("public Optional<%s> %s() {", fieldType(f), f.javaName());
@@ -300,7 +306,11 @@ final class ModelClassEmitter {
         StringBuilder compare = new StringBuilder();
         StringBuilder hash = new StringBuilder();
         for (ModelField f : type.fields()) {
-            compare.append("\n        && Objects.equals(").append(f.javaName()).append(", that.").append(f.javaName()).append(')');
+            if (f.kind() == FieldKind.NUMBER) {
+                compare.append("\n        && Double.compare(").append(f.javaName()).append(", that.").append(f.javaName()).append(") == 0");
+            } else {
+                compare.append("\n        && Objects.equals(").append(f.javaName()).append(", that.").append(f.javaName()).append(')');
+            }
             hash.append(f.javaName()).append(", ");
         }
         out.line("/** Equal when every field and additional field is equal. */");
@@ -339,6 +349,7 @@ final class ModelClassEmitter {
                 case PII_LIST, STRING_LIST -> out.line("if (!%s.isEmpty()) out.add(\"%s=\" + %s.size());", n, JavaNames.plural(n), n);
                 case OBJECT_LIST -> out.line("if (!%s.isEmpty()) out.add(\"%s=\" + %s);", n, n, n);
                 case STRING, PII -> out.line("if (%s != null) out.add(\"%s=<set>\");", n, n);
+                case NUMBER -> out.line("if (!Double.isNaN(%s)) out.add(\"%s=\" + %s);", n, n, n);
                 default -> out.line("if (%s != null) out.add(\"%s=\" + %s);", n, n, n);
             }
         }
@@ -363,7 +374,7 @@ final class ModelClassEmitter {
             out.line("EventSource source = EventSource.WEB;");
         }
         for (ModelField f : type.fields()) {
-            String initial = f.kind().isList() ? " = List.of()" : "";
+            String initial = f.kind().isList() ? " = List.of()" : f.kind() == FieldKind.NUMBER ? " = Double.NaN" : "";
             out.line("%s %s%s;", fieldType(f), f.javaName(), initial);
         }
         out.line("Map<String, Object> additional = Map.of();");
@@ -421,7 +432,7 @@ final class ModelClassEmitter {
                 out.open("public Builder %s(String value) {", n);
                 String value = f.normalise() != null ? "Values.normalise(" + JavaNames.literal(f.normalise()) + ", value)" : "value";
                 if (f.pattern() != null) {
-                    out.line("this.%s = Values.matching(%s, %s, %s);", n, value, patternConstant(f), fieldName(f));
+                    out.line("this.%s = %s.check(%s, %s);", n, patternConstant(f), value, fieldName(f));
                 } else {
                     out.line("this.%s = %s;", n, value);
                 }
@@ -588,7 +599,7 @@ final class ModelClassEmitter {
         }
         for (ModelField f : type.fields()) {
             if (f.required() && !(type.root() && (f.kind() == FieldKind.TIME || f.wireName().equals("event")))) {
-                out.open("if (%s == null) {", f.javaName());
+                out.open(f.kind() == FieldKind.NUMBER ? "if (Double.isNaN(%s)) {" : "if (%s == null) {", f.javaName());
                 out.line("throw new TikTokValidationException(%s, \"is required\");", fieldName(f));
                 out.close("}");
             }
@@ -621,7 +632,7 @@ final class ModelClassEmitter {
             case STRING, PII -> "String";
             case INTEGER -> "Integer";
             case LONG -> "Long";
-            case NUMBER -> "Double";
+            case NUMBER -> "double";
             case BOOLEAN -> "Boolean";
             case ENUM, OBJECT -> f.typeName();
             case OBJECT_LIST -> "List<" + f.typeName() + ">";

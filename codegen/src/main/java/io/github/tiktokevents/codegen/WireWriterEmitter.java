@@ -110,7 +110,7 @@ final class WireWriterEmitter {
         switch (f.kind()) {
             case STRING, PII -> w.line("if (%s != null) out.name(%s).value(%s);", expr, n, expr);
             case INTEGER, LONG -> w.line("if (%s != null) out.name(%s).value(%s.longValue());", expr, n, expr);
-            case NUMBER -> w.line("if (%s != null) out.name(%s).value(%s.doubleValue());", expr, n, expr);
+            case NUMBER -> w.line("if (!Double.isNaN(%s)) out.name(%s).value(%s);", expr, n, expr);
             case BOOLEAN -> w.line("if (%s != null) out.name(%s).value(%s.booleanValue());", expr, n, expr);
             case ENUM -> w.line("if (%s != null) out.name(%s).value(%s.wireValue());", expr, n, expr);
             case TIME -> w.line("out.name(%s).value(%s.epochSecond);", n, expr);
@@ -217,6 +217,12 @@ final class WireWriterEmitter {
                 w.line("JsonValues.first(out, %s, %s);", n, expr);
             } else if (source.kind() == FieldKind.TIME) {
                 w.line("out.name(%s).value(%s.toIsoSeconds());", n, expr);
+            } else if (source.kind() == FieldKind.NUMBER) {
+                String var = "v" + (++variables);
+                String number = node.absolute() ? path("e", model.root(), node.source(), "Double.NaN")
+                        : path(base, baseClass, node.source(), "Double.NaN");
+                w.line("double %s = %s;", var, number);
+                value(source, var, node.wireName());
             } else {
                 String var = "v" + (++variables);
                 w.line("%s %s = %s;", ModelClassEmitter.fieldType(source), var, expr);
@@ -227,17 +233,22 @@ final class WireWriterEmitter {
 
     /** A null-safe expression for a dotted path of fields starting at {@code base}. */
     private String path(String base, ModelClass baseClass, String dotted) {
-        return path(base, baseClass, dotted.split("\\."), 0);
+        return path(base, baseClass, dotted, "null");
     }
 
-    private String path(String base, ModelClass type, String[] parts, int index) {
+    /** The same, with {@code absent} standing for a missing nested object ({@code Double.NaN} for unboxed numbers). */
+    private String path(String base, ModelClass baseClass, String dotted, String absent) {
+        return path(base, baseClass, dotted.split("\\."), 0, absent);
+    }
+
+    private String path(String base, ModelClass type, String[] parts, int index, String absent) {
         ModelField field = type.field(parts[index]);
         String here = base + "." + field.javaName();
         if (index == parts.length - 1) {
             return here;
         }
         // the step into a nested object, which may be absent
-        return "(" + here + " == null ? null : " + path(here, model.byJavaName(field.typeName()), parts, index + 1) + ")";
+        return "(" + here + " == null ? " + absent + " : " + path(here, model.byJavaName(field.typeName()), parts, index + 1, absent) + ")";
     }
 
     // ------------------------------------------------------------------ the internals' door

@@ -10,6 +10,7 @@ import io.github.tiktokevents.event.Content;
 import io.github.tiktokevents.event.ContentType;
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.event.Page;
 import io.github.tiktokevents.event.Properties;
 import io.github.tiktokevents.event.User;
@@ -96,6 +97,34 @@ class ReadmeSnippetTest {
             log.error("TikTok is not configured: {}", e.getMessage());
         }
         // README "In your code" ends
+    }
+
+    /** Compiled, never run: the README's escape hatches for what this version does not know yet. */
+    @SuppressWarnings({"unused", "resource"})
+    private static void escapeHatches() {
+        // README "escape hatches" begins
+        Event event = Event.builder("Purchase")
+                .source(EventSource.of("mini_app"))                     // enumerations are open: of(...) takes any value
+                .putAdditionalField("order_channel", "app")             // any object takes fields the spec lacks
+                .user(User.builder()
+                        .email("jane@example.com")
+                        .putAdditionalHashedField("date_of_birth", "1990-01-01", "text")   // normalised and SHA-256 hashed
+                        .build())
+                .properties(Properties.builder().value(25.5).currency("USD").build())
+                .build();
+        TikTokEvents tiktok = TikTokEvents.builder().fromEnv().sourceId(EventSource.of("mini_app"), "MINIAPP0001").build();
+        // README "escape hatches" ends
+    }
+
+    @Test
+    void theReadmeEscapeHatchesAreTheCodeAbove() throws IOException {
+        String source = Files.readString(moduleDir().resolve(
+                "src/test/java/io/github/tiktokevents/examples/ReadmeSnippetTest.java"), StandardCharsets.UTF_8);
+        String inThisFile = between(source, "// README \"escape hatches\" begins\n", "// README \"escape hatches\" ends")
+                .stripIndent();
+        String readme = Files.readString(moduleDir().resolve("../README.md"), StandardCharsets.UTF_8);
+
+        assertThat(between(readme, "before this SDK's spec does:\n\n```java\n", "```\n")).isEqualTo(inThisFile);
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.github.tiktokevents.exception.TikTokValidationException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * The checks the generated builders apply from the spec's keywords ({@code pattern}, {@code minimum},
@@ -39,22 +38,6 @@ public final class Values {
     }
 
     /**
-     * Checks a value against the spec's {@code pattern}.
-     *
-     * @param value the value, or null (absent)
-     * @param pattern the compiled pattern
-     * @param field the field name
-     * @return the value
-     * @throws TikTokValidationException if it is present and does not match
-     */
-    public static String matching(String value, Pattern pattern, String field) {
-        if (value != null && !pattern.matcher(value).find()) {
-            throw new TikTokValidationException(field, "does not match the pattern " + pattern.pattern());
-        }
-        return value;
-    }
-
-    /**
      * Checks an integer against the spec's {@code minimum}.
      *
      * @param value the value
@@ -74,10 +57,10 @@ public final class Values {
      * @param value the value
      * @param minimum the smallest allowed value ({@code -Infinity} when the spec sets none)
      * @param field the field name
-     * @return the value, boxed for the builder
+     * @return the value
      * @throws TikTokValidationException if it is NaN, infinite or smaller
      */
-    public static Double finite(double value, double minimum, String field) {
+    public static double finite(double value, double minimum, String field) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new TikTokValidationException(field, "is not a finite number");
         }

@@ -37,6 +37,7 @@ public final class ChunkSender {
     private final ClientSettings settings;
     private final ApiErrorMapper mapper;
     /** Each source's 2.0 envelope head, which never changes for this client; made on first use. */
+    private volatile byte[][] pixelHeads;
     private final java.util.concurrent.ConcurrentMap<EventSource, byte[]> envelopeHeads = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ChunkSender(ApiClient apiClient, ClientSettings settings, ApiErrorMapper mapper) {
@@ -101,10 +102,10 @@ public final class ChunkSender {
             body = new EventTrackBody(envelopeHead(source, sourceId), chunk);
         } else if (chunk.size() == 1) {
             path = "/open_api/" + version + "/pixel/track/";
-            body = PixelBody.track(chunk.get(0), sourceId, settings.testEventCode(), settings.partnerName());
+            body = PixelBody.track(pixelHeads(sourceId)[0], chunk.get(0));
         } else {
             path = "/open_api/" + version + "/pixel/batch/";
-            body = PixelBody.batch(chunk, sourceId, settings.testEventCode(), settings.partnerName());
+            body = PixelBody.batch(pixelHeads(sourceId)[1], chunk);
         }
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", "application/json");
@@ -128,6 +129,18 @@ public final class ChunkSender {
             envelopeHeads.put(source, head);
         }
         return head;
+    }
+
+    /** The 1.0 track and batch heads of the (one, web) source, which never change for this client. */
+    private byte[][] pixelHeads(String pixelCode) {
+        byte[][] heads = pixelHeads;
+        if (heads == null) {
+            // two threads may both make them; either copy is the same bytes
+            heads = new byte[][] {PixelBody.trackHead(pixelCode, settings.testEventCode(), settings.partnerName()),
+                    PixelBody.batchHead(pixelCode, settings.testEventCode(), settings.partnerName())};
+            pixelHeads = heads;
+        }
+        return heads;
     }
 
     private static String describe(Call call) {

@@ -31,6 +31,8 @@ public final class JsonOut {
     /** Strings are copied out in bulk (an intrinsic) and scanned as a char array: several times faster than charAt. */
     private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[SCRATCH_CHARS]);
 
+    private static final char[] NO_CHARS = new char[0];
+
     private byte[] buffer;
     private int length;
     private boolean needsComma;
@@ -40,7 +42,7 @@ public final class JsonOut {
     JsonOut(int initialCapacity) {
         buffer = new byte[Math.max(16, initialCapacity)];
         pooled = false;
-        chars = new char[SCRATCH_CHARS];
+        chars = NO_CHARS; // grown to the first string's size: these writers make small heads, once per client
     }
 
     private JsonOut(byte[] scratch) {

@@ -45,34 +45,54 @@ public final class PixelBody extends RequestBody {
     }
 
     /**
-     * A {@code /pixel/track/} body: the envelope's settings and the one event's properties in one object.
+     * The head of a {@code /pixel/track/} body: the envelope's settings, then a comma, since the one event's
+     * properties follow in the same object. A client makes it once.
      *
-     * @param event the event
      * @param pixelCode the pixel
      * @param testEventCode the test event code, or null
      * @param partnerName the partner name, or null
-     * @return the body
+     * @return the head bytes
      */
-    public static PixelBody track(Event event, String pixelCode, String testEventCode, String partnerName) {
+    public static byte[] trackHead(String pixelCode, String testEventCode, String partnerName) {
         byte[] settings = envelope(pixelCode, testEventCode, partnerName).toByteArray();
         byte[] head = java.util.Arrays.copyOf(settings, settings.length + 1);
-        head[settings.length] = ','; // the event's properties follow in the same object
+        head[settings.length] = ',';
+        return head;
+    }
+
+    /**
+     * The head of a {@code /pixel/batch/} body, up to and including {@code "batch":[}. A client makes it once.
+     *
+     * @param pixelCode the pixel
+     * @param testEventCode the test event code, or null
+     * @param partnerName the partner name, or null
+     * @return the head bytes
+     */
+    public static byte[] batchHead(String pixelCode, String testEventCode, String partnerName) {
+        JsonOut head = envelope(pixelCode, testEventCode, partnerName);
+        return head.name(BATCH).beginArray().toByteArray();
+    }
+
+    /**
+     * A {@code /pixel/track/} body.
+     *
+     * @param head from {@link #trackHead}
+     * @param event the event
+     * @return the body
+     */
+    public static PixelBody track(byte[] head, Event event) {
         return new PixelBody(head, List.of(event), false);
     }
 
     /**
      * A {@code /pixel/batch/} body.
      *
-     * @param events the events
-     * @param pixelCode the pixel
-     * @param testEventCode the test event code, or null
-     * @param partnerName the partner name, or null
+     * @param head from {@link #batchHead}
+     * @param events the events; the list is kept, not copied
      * @return the body
      */
-    public static PixelBody batch(List<Event> events, String pixelCode, String testEventCode, String partnerName) {
-        JsonOut head = envelope(pixelCode, testEventCode, partnerName);
-        head.name(BATCH).beginArray();
-        return new PixelBody(head.toByteArray(), events, true);
+    public static PixelBody batch(byte[] head, List<Event> events) {
+        return new PixelBody(head, events, true);
     }
 
     private static JsonOut envelope(String pixelCode, String testEventCode, String partnerName) {
