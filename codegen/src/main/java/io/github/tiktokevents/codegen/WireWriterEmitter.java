@@ -216,7 +216,7 @@ final class WireWriterEmitter {
                 // 1.0 takes one value where 2.0 takes several: the first one given
                 w.line("JsonValues.first(out, %s, %s);", n, expr);
             } else if (source.kind() == FieldKind.TIME) {
-                w.line("out.name(%s).value(%s.toIsoSeconds());", n, expr);
+                w.line("out.name(%s).isoSecondsValue(%s.epochSecond, %s.offsetSeconds());", n, expr, expr);
             } else if (source.kind() == FieldKind.NUMBER) {
                 String var = "v" + (++variables);
                 String number = node.absolute() ? path("e", model.root(), node.source(), "Double.NaN")

@@ -272,6 +272,70 @@ public final class JsonOut {
         return endObject();
     }
 
+    /**
+     * Writes a time as Events API 1.0 wants it, ISO-8601 with its offset in whole seconds
+     * ({@code "2023-02-01T00:00:00-03:00"}, {@code Z} for UTC), digit by digit: the JDK formatter costs several
+     * hundred bytes per event.
+     *
+     * @param epochSecond the instant
+     * @param offsetSeconds the offset east of UTC
+     * @return this writer
+     */
+    public JsonOut isoSecondsValue(long epochSecond, int offsetSeconds) {
+        separate();
+        long local = epochSecond + offsetSeconds;
+        long days = Math.floorDiv(local, 86_400L);
+        int secondOfDay = (int) Math.floorMod(local, 86_400L);
+        // the proleptic Gregorian date of a day count (H. Hinnant's days_from_civil, inverted)
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthIndex = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+        int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        ensure(34);
+        buffer[length++] = '"';
+        fixed(year, 4);
+        buffer[length++] = '-';
+        fixed(month, 2);
+        buffer[length++] = '-';
+        fixed(day, 2);
+        buffer[length++] = 'T';
+        fixed(secondOfDay / 3600, 2);
+        buffer[length++] = ':';
+        fixed(secondOfDay / 60 % 60, 2);
+        buffer[length++] = ':';
+        fixed(secondOfDay % 60, 2);
+        if (offsetSeconds == 0) {
+            buffer[length++] = 'Z';
+        } else {
+            int absolute = Math.abs(offsetSeconds);
+            buffer[length++] = (byte) (offsetSeconds < 0 ? '-' : '+');
+            fixed(absolute / 3600, 2);
+            buffer[length++] = ':';
+            fixed(absolute / 60 % 60, 2);
+            if (absolute % 60 != 0) {
+                buffer[length++] = ':';
+                fixed(absolute % 60, 2);
+            }
+        }
+        buffer[length++] = '"';
+        needsComma = true;
+        return this;
+    }
+
+    /** Writes a non-negative number in exactly {@code width} digits (room already ensured). */
+    private void fixed(long value, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            buffer[length + i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += width;
+    }
+
     public JsonOut value(boolean flag) {
         separate();
         ascii(flag ? "true" : "false");
