@@ -7,7 +7,7 @@ import java.util.Locale;
 /** Lowercases an email address and checks its shape (one {@code @}, a dotted domain, no white space). No regex: this runs per event. */
 final class EmailNormalizer implements Normalizer {
     @Override
-    public String normalize(String trimmed, String field, EventDefaults defaults) {
+    public CharSequence normalize(String trimmed, String field, EventDefaults defaults) {
         String value = trimmed.toLowerCase(Locale.ROOT);
         int at = value.indexOf('@');
         if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1) {

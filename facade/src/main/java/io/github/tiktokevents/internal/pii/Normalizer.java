@@ -15,9 +15,9 @@ public interface Normalizer {
      * @param trimmed the value, trimmed and not empty (and not already a digest)
      * @param field the field name for error messages
      * @param defaults the defaults (such as the phone country for national numbers)
-     * @return the text to hash
+     * @return the text to hash (a builder is fine: it is hashed at once, never kept)
      * @throws io.github.tiktokevents.exception.TikTokValidationException if the value breaks the rule; the message
      *         names the field and the rule, never the value
      */
-    String normalize(String trimmed, String field, EventDefaults defaults);
+    CharSequence normalize(String trimmed, String field, EventDefaults defaults);
 }

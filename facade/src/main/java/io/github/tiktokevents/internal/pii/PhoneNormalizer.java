@@ -13,7 +13,7 @@ final class PhoneNormalizer implements Normalizer {
     private static final int MAX_PHONE_DIGITS = 15;
 
     @Override
-    public String normalize(String value, String field, EventDefaults defaults) {
+    public CharSequence normalize(String value, String field, EventDefaults defaults) {
         StringBuilder e164 = new StringBuilder(MAX_PHONE_DIGITS + 4).append('+');
         boolean plus = false;
         for (int i = 0; i < value.length(); i++) {
@@ -51,7 +51,7 @@ final class PhoneNormalizer implements Normalizer {
             throw new TikTokValidationException(field, "is not a phone number (E.164 allows "
                     + MIN_PHONE_DIGITS + " to " + MAX_PHONE_DIGITS + " digits with the country code)");
         }
-        return e164.toString();
+        return e164;
     }
 
     private static boolean isSeparator(char c) {

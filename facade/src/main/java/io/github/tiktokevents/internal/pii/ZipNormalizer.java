@@ -6,7 +6,7 @@ import java.util.Locale;
 /** Removes white space from a postal code and lowercases it ({@code "SW1A 1AA"} becomes {@code sw1a1aa}). */
 final class ZipNormalizer implements Normalizer {
     @Override
-    public String normalize(String trimmed, String field, EventDefaults defaults) {
+    public CharSequence normalize(String trimmed, String field, EventDefaults defaults) {
         StringBuilder out = new StringBuilder(trimmed.length());
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
