@@ -125,8 +125,9 @@ final class WireWriterEmitter {
             case OBJECT_LIST -> {
                 w.open("if (!%s.isEmpty()) {", expr);
                 w.line("out.name(%s).beginArray();", n);
-                w.open("for (%s item : %s) {", f.typeName(), expr);
-                w.line("write%s(out, item);", f.typeName());
+                // indexed, not for-each: an iterator per list per event is allocation escape analysis may not remove
+                w.open("for (int i = 0; i < %s.size(); i++) {", expr);
+                w.line("write%s(out, %s.get(i));", f.typeName(), expr);
                 w.close("}");
                 w.line("out.endArray();");
                 w.close("}");
@@ -193,7 +194,9 @@ final class WireWriterEmitter {
                 w.open("if (%s) {", any);
                 w.line("out.name(%s).beginArray();", n);
                 w.open("if (%s != null) {", list);
-                w.open("for (%s %s : %s) {", source.typeName(), item, list);
+                String index = "i" + (++variables);
+                w.open("for (int %s = 0; %s < %s.size(); %s++) {", index, index, list, index);
+                w.line("%s %s = %s.get(%s);", source.typeName(), item, list, index);
                 w.line("out.beginObject();");
                 pixelNodes(node.children(), item, node.sourceClass());
                 w.line("JsonValues.writeFields(out, %s.additional);", item);
@@ -204,7 +207,9 @@ final class WireWriterEmitter {
                     String value = "s" + (++variables);
                     w.line("// %s: each value becomes an item of its own", node.moreItems().get(i).source());
                     w.open("if (%s != null) {", extraLists.get(i));
-                    w.open("for (String %s : %s) {", value, extraLists.get(i));
+                    String at = "i" + (++variables);
+                    w.open("for (int %s = 0; %s < %s.size(); %s++) {", at, at, extraLists.get(i), at);
+                    w.line("String %s = %s.get(%s);", value, extraLists.get(i), at);
                     w.line("out.beginObject().name(%s).value(%s).endObject();", name(node.moreItems().get(i).itemProperty()), value);
                     w.close("}");
                     w.close("}");

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * It builds no tree and no intermediate {@code String}; field names are pre-encoded once with {@link #name(String)}.
  * Not thread-safe: one instance per serialisation.
  *
- * <p>{@link #pooled()} writes into a per-thread scratch array, so a serialisation allocates nothing but its
- * exact-size result from {@link #toByteArray()}. An array that grew very large is not kept.
+ * <p>{@link #pooled()} hands out this thread's writer, reset, with its scratch arrays, so a serialisation allocates
+ * nothing but its exact-size result from {@link #toByteArray()}. An array that grew very large is not kept.
  *
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
@@ -16,7 +16,6 @@ public final class JsonOut {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int SCRATCH_BYTES = 4096;
     private static final int MAX_KEPT_SCRATCH_BYTES = 64 * 1024;
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
     private static final int SCRATCH_CHARS = 512;
     /** ASCII characters written as they are: everything but control characters, the quote and the backslash. */
     private static final boolean[] PLAIN = new boolean[0x80];
@@ -28,8 +27,8 @@ public final class JsonOut {
     }
 
     private static final int MAX_KEPT_SCRATCH_CHARS = 16 * 1024;
-    /** Strings are copied out in bulk (an intrinsic) and scanned as a char array: several times faster than charAt. */
-    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[SCRATCH_CHARS]);
+    /** This thread's writer; strings are copied out of a String in bulk (an intrinsic) and scanned as a char array. */
+    private static final ThreadLocal<JsonOut> POOL = ThreadLocal.withInitial(JsonOut::new);
 
     private static final char[] NO_CHARS = new char[0];
 
@@ -45,15 +44,22 @@ public final class JsonOut {
         chars = NO_CHARS; // grown to the first string's size: these writers make small heads, once per client
     }
 
-    private JsonOut(byte[] scratch) {
-        buffer = scratch;
+    private JsonOut() {
+        buffer = new byte[SCRATCH_BYTES];
         pooled = true;
-        chars = CHARS.get();
+        chars = new char[SCRATCH_CHARS];
     }
 
-    /** A writer on this thread's scratch array; call {@link #toByteArray()} once, and do not nest two of them. */
+    /**
+     * This thread's writer, emptied; call {@link #toByteArray()} once, and do not nest two of them (they are one).
+     *
+     * @return the writer
+     */
     public static JsonOut pooled() {
-        return new JsonOut(SCRATCH.get());
+        JsonOut out = POOL.get();
+        out.length = 0;
+        out.needsComma = false;
+        return out;
     }
 
     /** Pre-encodes {@code "name":} for a field whose name needs no escaping. */
@@ -117,10 +123,7 @@ public final class JsonOut {
         char[] in = chars;
         if (in.length < count) {
             in = new char[Math.max(count, in.length * 2)];
-            chars = in;
-            if (pooled && in.length <= MAX_KEPT_SCRATCH_CHARS) {
-                CHARS.set(in);
-            }
+            chars = in; // a pooled writer keeps it for the next event, unless release() finds it too large
         }
         text.getChars(0, count, in, 0);
         ensure(count + 2); // enough for the common case, plain ASCII; anything else makes room for itself
@@ -348,10 +351,13 @@ public final class JsonOut {
         return length;
     }
 
-    /** Gives a pooled writer's scratch arrays back to its thread. */
+    /** Lets a pooled writer's arrays go when they grew very large, so a thread does not keep them. */
     private void release() {
-        if (pooled && buffer.length <= MAX_KEPT_SCRATCH_BYTES) {
-            SCRATCH.set(buffer);
+        if (buffer.length > MAX_KEPT_SCRATCH_BYTES) {
+            buffer = new byte[SCRATCH_BYTES];
+        }
+        if (chars.length > MAX_KEPT_SCRATCH_CHARS) {
+            chars = new char[SCRATCH_CHARS];
         }
     }
 
