@@ -35,7 +35,6 @@ public final class FacadeGenerator {
         }
         Map<String, String> files = generate(Path.of(args[0]));
         write(Path.of(args[1]), files);
-        System.out.println("tiktok-events-codegen: " + files.size() + " facade sources from " + args[0]);
     }
 
     /**
