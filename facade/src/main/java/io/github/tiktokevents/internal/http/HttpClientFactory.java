@@ -12,9 +12,10 @@ import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
- * Makes the one {@link OkHttpClient} of a {@link TikTokEvents}: finite timeouts, and an HTTP log that redacts
- * {@code Access-Token} (and the token wherever else it shows up) when logging is switched on. A caller-supplied client keeps its own settings; it is only
- * derived from (sharing its pools) when logging must be added.
+ * Makes the one {@link OkHttpClient} of a {@link TikTokEvents}: finite timeouts, Nagle's algorithm off on every
+ * connection ({@link NoDelay}), and an HTTP log that redacts {@code Access-Token} (and the token wherever else it
+ * shows up) when logging is switched on. A caller-supplied client keeps its own settings and pools: the SDK sends
+ * through a client derived from it that only adds those two interceptors.
  *
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
@@ -31,9 +32,6 @@ public final class HttpClientFactory {
                                Duration call, HttpLogLevel logLevel, Consumer<String> logSink, String secret) {
         OkHttpClient.Builder builder;
         if (callerClient != null) {
-            if (logLevel == HttpLogLevel.NONE) {
-                return callerClient;
-            }
             builder = callerClient.newBuilder();
         } else {
             builder = new OkHttpClient.Builder()
@@ -43,6 +41,8 @@ public final class HttpClientFactory {
                     .writeTimeout(write)
                     .callTimeout(call);
         }
+        // first, before any network interceptor of a caller's client writes or inspects the request
+        builder.networkInterceptors().add(0, new NoDelay());
         if (logLevel != HttpLogLevel.NONE) {
             // The header is redacted by name; the token is also cut from any line, should an answer echo it.
             HttpLoggingInterceptor logging = new HttpLoggingInterceptor(line -> logSink.accept(line.replace(secret, "██")));
