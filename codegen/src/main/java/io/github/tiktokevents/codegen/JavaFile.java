@@ -60,7 +60,7 @@ final class JavaFile {
                 line(" *");
             }
             for (String part : paragraph.split("\n")) {
-                line(" * %s", part.stripTrailing());
+                line(part.isBlank() ? " *" : " * " + part.stripTrailing());
             }
             first = false;
         }
