@@ -48,7 +48,7 @@ final class ModelClassEmitter {
         accessors();
         equalsAndHashCode();
         toStringMethod();
-        builder();
+        new BuilderEmitter(model, type, out).emit();
         out.close("}");
         return out.toString();
     }
@@ -96,7 +96,7 @@ final class ModelClassEmitter {
             usage = "<pre>{@code\n" + name + " value = " + name + ".of(" + exampleArgs() + ");\n}</pre>";
         } else {
             ModelField first = type.fields().get(0);
-            usage = "<pre>{@code\n" + name + " value = " + name + ".builder()." + setterName(first) + "(...).build();\n}</pre>";
+            usage = "<pre>{@code\n" + name + " value = " + name + ".builder()." + JavaTypes.setterName(first) + "(...).build();\n}</pre>";
         }
         out.javadoc(JavaNames.javadoc(type.description()),
                 "<p>Generated from the spec's {@code " + type.schemaName() + "} schema: each property has a setter on\n"
@@ -119,11 +119,11 @@ final class ModelClassEmitter {
     private void constants() {
         for (ModelField f : type.fields()) {
             if (f.piiKind() != null) {
-                out.line("private static final Normalizer %s = Normalizers.named(%s);", ruleConstant(f), JavaNames.literal(f.piiKind()));
+                out.line("private static final Normalizer %s = Normalizers.named(%s);", JavaTypes.ruleConstant(f), JavaNames.literal(f.piiKind()));
             }
             if (f.pattern() != null) {
                 out.line("private static final ValuePattern %s = ValuePattern.of(%s);",
-                        patternConstant(f), JavaNames.literal(f.pattern()));
+                        JavaTypes.patternConstant(f), JavaNames.literal(f.pattern()));
             }
         }
         StringBuilder names = new StringBuilder();
@@ -143,7 +143,7 @@ final class ModelClassEmitter {
             out.line("volatile byte[] pixelJson;");
         }
         for (ModelField f : type.fields()) {
-            out.line("final %s %s;", fieldType(f), f.javaName());
+            out.line("final %s %s;", JavaTypes.fieldType(f), f.javaName());
         }
         out.line("final Map<String, Object> additional;");
         out.line("");
@@ -269,7 +269,7 @@ final class ModelClassEmitter {
             }
             case OBJECT_LIST, STRING_LIST -> {
                 out.javadoc(doc, "@return the values, possibly empty");
-                out.open("public %s %s() {", fieldType(f), f.javaName());
+                out.open("public %s %s() {", JavaTypes.fieldType(f), f.javaName());
                 out.line("return %s;", f.javaName());
                 out.close("}");
             }
@@ -281,7 +281,7 @@ final class ModelClassEmitter {
                 if (always) {
                     out.javadoc(doc, "@return the " + f.wireName() + (type.root() && f.wireName().equals("event_id")
                             ? ": the caller's, or a random UUID made when the event was built" : ""));
-                    out.open("public %s %s() {", fieldType(f), f.javaName());
+                    out.open("public %s %s() {", JavaTypes.fieldType(f), f.javaName());
                     out.line("return %s;", f.javaName());
                 } else if (f.kind() == FieldKind.NUMBER) {
                     // kept unboxed, NaN when absent: the setter refuses NaN, so it cannot be a real value
@@ -290,7 +290,7 @@ final class ModelClassEmitter {
                     out.line("return Double.isNaN(%s) ? Optional.empty() : Optional.of(%s);", f.javaName(), f.javaName());
                 } else {
                     out.javadoc(doc, "@return the value, if set");
-                    out.open("public Optional<%s> %s() {", fieldType(f), f.javaName());
+                    out.open("public Optional<%s> %s() {", JavaTypes.fieldType(f), f.javaName());
                     out.line("return Optional.ofNullable(%s);", f.javaName());
                 }
                 out.close("}");
@@ -357,295 +357,5 @@ final class ModelClassEmitter {
         out.line("return out.toString();");
         out.close("}");
         out.line("");
-    }
-
-    // ------------------------------------------------------------------ builder
-
-    private void builder() {
-        out.javadoc("Builds a {@link " + name + "}. "
-                + (type.hasPersonalData() ? "Personal values are normalised and hashed by their setter, so a bad value\n"
-                + "fails there with a {@link TikTokValidationException} naming the field but never the value. " : "")
-                + "Not thread-safe.");
-        out.open("public static final class Builder {");
-        if (needsDefaults()) {
-            out.line("private final EventDefaults defaults;");
-        }
-        if (type.root()) {
-            out.line("EventSource source = EventSource.WEB;");
-        }
-        for (ModelField f : type.fields()) {
-            String initial = f.kind().isList() ? " = List.of()" : f.kind() == FieldKind.NUMBER ? " = Double.NaN" : "";
-            out.line("%s %s%s;", fieldType(f), f.javaName(), initial);
-        }
-        out.line("Map<String, Object> additional = Map.of();");
-        out.line("");
-        if (type.root()) {
-            out.open("private Builder(String name, EventDefaults defaults) {");
-            out.line("this.event = name == null ? null : name.trim();");
-            out.line("this.defaults = defaults;");
-            out.close("}");
-        } else if (needsDefaults()) {
-            out.open("private Builder(EventDefaults defaults) {");
-            out.line("this.defaults = defaults;");
-            out.close("}");
-        } else {
-            out.open("private Builder() {");
-            out.close("}");
-        }
-        out.line("");
-        if (type.root()) {
-            out.javadoc("Sets where the event comes from; {@link EventSource#WEB} by default. A source this version does not\n"
-                    + "list is made with {@link EventSource#of(String)}; the client needs an id for it\n"
-                    + "({@code TikTokEvents.builder().sourceId(source, id)}).",
-                    "@param value where the event comes from\n@return this builder");
-            out.open("public Builder source(EventSource value) {");
-            out.line("this.source = Objects.requireNonNull(value, \"source\");");
-            out.line("return this;");
-            out.close("}");
-            out.line("");
-        }
-        for (ModelField f : type.fields()) {
-            setters(f);
-        }
-        additionalSetters();
-        build();
-        out.close("}");
-    }
-
-    private String fieldName(ModelField f) {
-        return JavaNames.literal(type.fieldPrefix() + f.wireName());
-    }
-
-    private void setters(ModelField f) {
-        String doc = JavaNames.javadoc(f.description());
-        String n = f.javaName();
-        switch (f.kind()) {
-            case TIME -> timeSetters(f);
-            case STRING -> {
-                if (type.root() && f.wireName().equals("event")) {
-                    return;
-                }
-                String rule = (f.normalise() != null ? "; " + f.normalise() + " and trimmed" : "")
-                        + (f.pattern() != null ? "; must match {@code " + JavaNames.javadoc(f.pattern()) + "}" : "");
-                out.javadoc(doc, "@param value the value" + rule + "; null clears it\n@return this builder"
-                        + (f.pattern() != null ? "\n@throws TikTokValidationException if it does not match" : ""));
-                out.open("public Builder %s(String value) {", n);
-                String value = f.normalise() != null ? "Values.normalise(" + JavaNames.literal(f.normalise()) + ", value)" : "value";
-                if (f.pattern() != null) {
-                    out.line("this.%s = %s.check(%s, %s);", n, patternConstant(f), value, fieldName(f));
-                } else {
-                    out.line("this.%s = %s;", n, value);
-                }
-                out.line("return this;");
-                out.close("}");
-            }
-            case INTEGER, LONG -> {
-                String primitive = f.kind() == FieldKind.INTEGER ? "int" : "long";
-                out.javadoc(doc, "@param value the value" + (f.minimum() != null ? ", at least " + f.minimum().toPlainString() : "")
-                        + "\n@return this builder" + (f.minimum() != null ? "\n@throws TikTokValidationException if it is smaller" : ""));
-                out.open("public Builder %s(%s value) {", n, primitive);
-                if (f.minimum() != null) {
-                    out.line("Values.atLeast(value, %sL, %s);", f.minimum().toBigInteger(), fieldName(f));
-                }
-                out.line("this.%s = value;", n);
-                out.line("return this;");
-                out.close("}");
-            }
-            case NUMBER -> {
-                out.javadoc(doc, "@param value a finite number" + (f.minimum() != null ? ", at least " + f.minimum().toPlainString() : "")
-                        + "\n@return this builder\n@throws TikTokValidationException if it is not finite"
-                        + (f.minimum() != null ? " or smaller" : ""));
-                out.open("public Builder %s(double value) {", n);
-                out.line("this.%s = Values.finite(value, %s, %s);", n,
-                        f.minimum() == null ? "Double.NEGATIVE_INFINITY" : f.minimum().toPlainString() + "d", fieldName(f));
-                out.line("return this;");
-                out.close("}");
-            }
-            case BOOLEAN, ENUM, OBJECT -> {
-                String t = f.kind() == FieldKind.BOOLEAN ? "boolean" : f.typeName();
-                out.javadoc(doc, "@param value the value" + (f.kind() == FieldKind.BOOLEAN ? "" : "; null clears it") + "\n@return this builder");
-                out.open("public Builder %s(%s value) {", n, t);
-                out.line("this.%s = value;", n);
-                out.line("return this;");
-                out.close("}");
-            }
-            case STRING_LIST, OBJECT_LIST -> {
-                String element = f.kind() == FieldKind.STRING_LIST ? "String" : f.typeName();
-                String one = JavaNames.singular(n);
-                out.javadoc(doc, "@param value one more element, not null\n@return this builder");
-                out.open("public Builder add%s(%s value) {", JavaNames.capitalise(one), element);
-                out.line("this.%s = SmallLists.append(this.%s, Objects.requireNonNull(value, %s));", n, n, fieldName(f));
-                out.line("return this;");
-                out.close("}");
-                out.line("");
-                out.javadoc("Adds several elements, as {@link #add" + JavaNames.capitalise(one) + "(" + element + ")} does.",
-                        "@param values the elements\n@return this builder");
-                out.open("public Builder %s(Collection<%s> values) {", n, element);
-                out.line("values.forEach(this::add%s);", JavaNames.capitalise(one));
-                out.line("return this;");
-                out.close("}");
-            }
-            case PII -> {
-                out.javadoc(doc + "\n\n<p>Normalised by the spec's {@code " + f.piiKind() + "} rule and SHA-256 hashed here; a\n"
-                                + "value that already is 64 hex characters passes through lowercased.",
-                        "@param value the raw value\n@return this builder\n@throws TikTokValidationException if it is blank or breaks the rule");
-                out.open("public Builder %s(String value) {", n);
-                out.line("this.%s = PersonalData.hash(%s, value, %s, defaults);", n, ruleConstant(f), fieldName(f));
-                out.line("return this;");
-                out.close("}");
-                out.line("");
-                out.javadoc("Sets a value you hashed yourself (SHA-256 of the normalised value).",
-                        "@param sha256Hex 64 hex characters\n@return this builder\n@throws TikTokValidationException if it is not 64 hex characters");
-                out.open("public Builder hashed%s(String sha256Hex) {", JavaNames.capitalise(n));
-                out.line("this.%s = PersonalData.digest(sha256Hex, %s);", n, fieldName(f));
-                out.line("return this;");
-                out.close("}");
-            }
-            case PII_LIST -> {
-                out.javadoc(doc + "\n\n<p>Adds one value: normalised by the spec's {@code " + f.piiKind() + "} rule and SHA-256\n"
-                                + "hashed here; a value that already is 64 hex characters passes through lowercased.",
-                        "@param value the raw value\n@return this builder\n@throws TikTokValidationException if it is blank or breaks the rule");
-                out.open("public Builder %s(String value) {", n);
-                out.line("this.%s = SmallLists.append(this.%s, PersonalData.hash(%s, value, %s, defaults));", n, n, ruleConstant(f), fieldName(f));
-                out.line("return this;");
-                out.close("}");
-                out.line("");
-                out.javadoc("Adds several values, as {@link #" + n + "(String)} does.", "@param values the raw values\n@return this builder");
-                out.open("public Builder %s(Collection<String> values) {", JavaNames.plural(n));
-                out.line("values.forEach(this::%s);", n);
-                out.line("return this;");
-                out.close("}");
-                out.line("");
-                out.javadoc("Adds a value you hashed yourself (SHA-256 of the normalised value).",
-                        "@param sha256Hex 64 hex characters\n@return this builder\n@throws TikTokValidationException if it is not 64 hex characters");
-                out.open("public Builder hashed%s(String sha256Hex) {", JavaNames.capitalise(n));
-                out.line("this.%s = SmallLists.append(this.%s, PersonalData.digest(sha256Hex, %s));", n, n, fieldName(f));
-                out.line("return this;");
-                out.close("}");
-            }
-            default -> throw new IllegalStateException(f.kind().toString());
-        }
-        out.line("");
-    }
-
-    private void timeSetters(ModelField f) {
-        String n = f.javaName();
-        String[][] variants = {
-                {"timestamp", "String iso", "TimestampCoercer.fromIso(iso, defaults)",
-                        "@param iso an ISO-8601 date-time with an offset or {@code Z}, such as {@code 2023-02-01T00:00:00-03:00};\n"
-                                + "           without an offset only if the defaults have a zone"},
-                {"timestamp", "Instant value", "TimestampCoercer.fromInstant(value, defaults)", "@param value when the event happened"},
-                {"timestamp", "OffsetDateTime value", "TimestampCoercer.checked(value, defaults)", "@param value when the event happened"},
-                {"timestamp", "ZonedDateTime value", "TimestampCoercer.checked(value == null ? null : value.toOffsetDateTime(), defaults)",
-                        "@param value when the event happened"},
-                {"timestamp", "Date value", "TimestampCoercer.fromInstant(value == null ? null : value.toInstant(), defaults)",
-                        "@param value when the event happened"},
-                {"epochSeconds", "long seconds", "TimestampCoercer.fromEpochSeconds(seconds, defaults)", "@param seconds Unix epoch seconds"},
-                {"epochMillis", "long millis", "TimestampCoercer.fromEpochMillis(millis, defaults)", "@param millis Unix epoch milliseconds"},
-        };
-        for (String[] v : variants) {
-            out.javadoc("Sets when the event happened ({@code " + f.wireName() + "}); the clock of the defaults when not set.",
-                    v[3] + "\n@return this builder\n@throws TikTokValidationException if it cannot be read or is implausible");
-            out.open("public Builder %s(%s) {", v[0], v[1]);
-            out.line("this.%s = %s;", n, v[2]);
-            out.line("return this;");
-            out.close("}");
-            out.line("");
-        }
-    }
-
-    private void additionalSetters() {
-        out.javadoc("Adds a field the spec does not describe yet, sent as given in " + (type.root() ? "the event" : "this object")
-                        + " by every edition\nand every way of sending. Values may be strings, numbers, booleans, null, lists and maps of them.",
-                "@param fieldName the JSON name; not one of the fields this class models\n@param value the value\n@return this builder\n"
-                        + "@throws TikTokValidationException if the name is blank or modelled, or the value is not JSON");
-        out.open("public Builder putAdditionalField(String fieldName, Object value) {");
-        out.line("this.additional = AdditionalFields.put(this.additional, %s, MODELLED, fieldName, value);",
-                JavaNames.literal(type.path()));
-        out.line("return this;");
-        out.close("}");
-        out.line("");
-        if (type.hasPersonalData()) {
-            out.javadoc("Adds a personal-data field the spec does not describe yet, normalised by a named rule (one of\n"
-                            + String.join(", ", model.piiKinds().keySet()) + ") and SHA-256 hashed here.",
-                    "@param fieldName the JSON name; not one of the fields this class models\n@param value the raw value\n"
-                            + "@param rule the normalisation rule, such as {@code text}\n@return this builder\n"
-                            + "@throws TikTokValidationException if the name is blank or modelled, the rule unknown or the value breaks it");
-            out.open("public Builder putAdditionalHashedField(String fieldName, String value, String rule) {");
-            out.line("String field = %s + fieldName;", JavaNames.literal(type.fieldPrefix()));
-            out.line("String digest = PersonalData.hash(Normalizers.require(rule, field), value, field, defaults);");
-            out.line("this.additional = AdditionalFields.put(this.additional, %s, MODELLED, fieldName, digest);",
-                    JavaNames.literal(type.path()));
-            out.line("return this;");
-            out.close("}");
-            out.line("");
-        }
-    }
-
-    private void build() {
-        String requiredDoc = type.fields().stream().filter(ModelField::required)
-                .filter(f -> !(type.root() && f.kind() == FieldKind.TIME))
-                .map(ModelField::wireName).reduce((a, b) -> a + ", " + b).orElse("");
-        out.javadoc("Checks and builds the " + name + "." + (type.root()
-                        ? " Stamps it with the defaults' clock when no time was set and gives it a random\nUUID {@code event_id} when none was set." : ""),
-                "@return the " + name + (requiredDoc.isEmpty() && type.checks() == null ? ""
-                        : "\n@throws TikTokValidationException if " + (requiredDoc.isEmpty() ? "" : requiredDoc + " is missing")
-                        + (type.checks() != null ? (requiredDoc.isEmpty() ? "" : " or ") + "a rule of " + type.checks() + " is broken" : "")));
-        out.open("public %s build() {", name);
-        if (type.root()) {
-            out.open("if (event == null || event.isEmpty()) {");
-            out.line("throw new TikTokValidationException(\"event\", \"is blank\");");
-            out.close("}");
-        }
-        for (ModelField f : type.fields()) {
-            if (f.required() && !(type.root() && (f.kind() == FieldKind.TIME || f.wireName().equals("event")))) {
-                out.open(f.kind() == FieldKind.NUMBER ? "if (Double.isNaN(%s)) {" : "if (%s == null) {", f.javaName());
-                out.line("throw new TikTokValidationException(%s, \"is required\");", fieldName(f));
-                out.close("}");
-            }
-        }
-        if (type.checks() != null) {
-            out.line("%s.check(this);", type.checks());
-        }
-        if (type.root()) {
-            ModelField time = type.fields().stream().filter(f -> f.kind() == FieldKind.TIME).findFirst().orElseThrow();
-            out.line("eventId = eventId == null || eventId.isBlank() ? Values.randomEventId() : eventId.trim();");
-            out.open("if (%s == null) {", time.javaName());
-            out.line("%s = TimestampCoercer.now(defaults);", time.javaName());
-            out.close("}");
-        }
-        out.line("return new %s(this);", name);
-        out.close("}");
-    }
-
-    // ------------------------------------------------------------------ names and types
-
-    static String setterName(ModelField f) {
-        return switch (f.kind()) {
-            case OBJECT_LIST, STRING_LIST -> "add" + JavaNames.capitalise(JavaNames.singular(f.javaName()));
-            default -> f.javaName();
-        };
-    }
-
-    static String fieldType(ModelField f) {
-        return switch (f.kind()) {
-            case STRING, PII -> "String";
-            case INTEGER -> "Integer";
-            case LONG -> "Long";
-            case NUMBER -> "double";
-            case BOOLEAN -> "Boolean";
-            case ENUM, OBJECT -> f.typeName();
-            case OBJECT_LIST -> "List<" + f.typeName() + ">";
-            case STRING_LIST, PII_LIST -> "List<String>";
-            case TIME -> "EventTime";
-        };
-    }
-
-    private static String ruleConstant(ModelField f) {
-        return JavaNames.constant(f.wireName()) + "_RULE";
-    }
-
-    private static String patternConstant(ModelField f) {
-        return JavaNames.constant(f.wireName()) + "_PATTERN";
     }
 }

@@ -230,7 +230,7 @@ final class WireWriterEmitter {
                 value(source, var, node.wireName());
             } else {
                 String var = "v" + (++variables);
-                w.line("%s %s = %s;", ModelClassEmitter.fieldType(source), var, expr);
+                w.line("%s %s = %s;", JavaTypes.fieldType(source), var, expr);
                 value(source, var, node.wireName());
             }
         }
