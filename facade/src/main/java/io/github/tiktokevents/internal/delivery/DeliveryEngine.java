@@ -86,7 +86,8 @@ public final class DeliveryEngine<E> {
      *
      * @param sender sends one chunk asynchronously
      * @param idOf the item's {@code event_id}; must not return null
-     * @param sizeOf the item's estimated serialized size in bytes; called once per enqueue, so keep it cheap
+     * @param sizeOf the item's estimated serialized size in bytes; called once per enqueue, on the caller's thread; the
+     *        processor's makes the event's request bytes there the first time (they are kept for sending)
      * @param options the options
      * @param <E> the item type
      * @return the running engine

@@ -25,7 +25,8 @@ import okhttp3.Response;
  * Sends one chunk (events of one source, within the request size cap) as one HTTP request, blocking or through
  * OkHttp's asynchronous queue, and turns the answer into a {@link SendResult} or a typed {@link TikTokException}.
  * Requests are built by the generated {@link ApiClient} (base URL, User-Agent, {@code Access-Token} auth) with a
- * body the facade writes itself: Events API 2.0 bodies are written into the connection from each event's kept JSON ({@link EventTrackBody}).
+ * body the facade writes itself, into the connection from each event's kept bytes: {@link EventTrackBody} for
+ * Events API 2.0, {@link PixelBody} for 1.0.
  *
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */

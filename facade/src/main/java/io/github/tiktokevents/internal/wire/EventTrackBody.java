@@ -10,7 +10,7 @@ import okio.BufferedSink;
 
 /**
  * An Events API 2.0 request body written straight into the connection as OkHttp sends it: the envelope head, then
- * each event's JSON, made when the event was built. No copy of the whole body is ever assembled, and its length is
+ * each event's JSON, made by the generated writer when the event was first sent or enqueued, and kept on it. No copy of the whole body is ever assembled, and its length is
  * known in advance, so the request carries a {@code Content-Length} and is not chunked.
  *
  * <p>Events are immutable, so writing the body again (OkHttp may, after a dropped connection) gives the same bytes.
