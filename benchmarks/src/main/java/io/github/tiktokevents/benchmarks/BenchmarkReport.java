@@ -38,13 +38,14 @@ public final class BenchmarkReport {
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            System.err.println("usage: BenchmarkReport <jmh-results.json> <retained.properties> <out.md> <command>");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: BenchmarkReport <jmh-results.json> <retained.properties> <out.md> <command>"
+                    + " [<seconds the run took>]");
             System.exit(2);
         }
         BenchmarkReport report = new BenchmarkReport();
         report.read(Path.of(args[0]), Path.of(args[1]));
-        String text = report.render(args[3]);
+        String text = report.render(args[3], args.length == 5 ? Long.parseLong(args[4]) : -1);
         Files.writeString(Path.of(args[2]), text, StandardCharsets.UTF_8);
         System.out.print(text);
     }
@@ -55,7 +56,8 @@ public final class BenchmarkReport {
             for (JsonElement element : array) {
                 JsonObject result = element.getAsJsonObject();
                 String name = result.get("benchmark").getAsString();
-                results.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), result);
+                results.put(key(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+                        result.getAsJsonObject("params")), result);
             }
         }
         try (Reader reader = Files.newBufferedReader(retainedProperties, StandardCharsets.UTF_8)) {
@@ -63,7 +65,15 @@ public final class BenchmarkReport {
         }
     }
 
-    private String render(String command) {
+    /** {@code Class.method}, or {@code Class.method[edition,bodySize]} for a result with parameters. */
+    private static String key(String name, JsonObject params) {
+        if (params == null) {
+            return name;
+        }
+        return name + "[" + params.get("edition").getAsString() + "," + params.get("bodySize").getAsString() + "]";
+    }
+
+    private String render(String command, long seconds) {
         JsonObject any = results.values().iterator().next();
         md.append("# Benchmarks\n\n");
         md.append("Each SDK figure is compared with a baseline measured in the same run on the same machine, because these ")
@@ -72,15 +82,25 @@ public final class BenchmarkReport {
         md.append("- Machine: ").append(Machine.describe()).append('\n');
         md.append("- JDK: ").append(any.get("jdkVersion").getAsString()).append(", ")
                 .append(any.get("vmName").getAsString()).append(' ').append(any.get("vmVersion").getAsString()).append('\n');
-        md.append("- JMH: ").append(any.get("jmhVersion").getAsString()).append(", one fork per benchmark\n");
-        md.append("- Reproduce: `").append(command).append("`\n\n");
+        md.append("- JMH: ").append(any.get("jmhVersion").getAsString()).append(", ").append(forks()).append('\n');
+        md.append("- Reproduce: `").append(command).append('`');
+        if (seconds >= 0) {
+            md.append(String.format(Locale.ROOT, " (this run: %d min %02d s, build included)", seconds / 60, seconds % 60));
+        }
+        md.append("\n\n");
 
         md.append("| # | what | SDK | baseline | ratio | target | holds |\n|---|---|---|---|---|---|---|\n");
         ratioRow("1", "Event preparation, Events API 2.0 (build, hash, write the `/event/track/` body), avg",
                 "PreparationBenchmark.sdkPrepare", "PreparationBenchmark.baseline", "ns", 1.3, false);
         ratioRow("1", "Event preparation, Events API 1.0 (build, hash, write the `/pixel/track/` body), avg",
                 "PreparationBenchmark.sdkPreparePixel", "PreparationBenchmark.baselinePixel", "ns", 1.3, false);
-        throughputRow();
+        for (String path : Throughput.PATHS) {
+            for (String edition : Throughput.EDITIONS) {
+                for (String bodySize : Throughput.BODY_SIZES) {
+                    throughputRow(new Throughput(path, edition, bodySize));
+                }
+            }
+        }
         allocationRow("Events API 2.0", "PreparationBenchmark.sdkPrepare", "PreparationBenchmark.baseline");
         allocationRow("Events API 1.0", "PreparationBenchmark.sdkPreparePixel", "PreparationBenchmark.baselinePixel");
         retainedRow();
@@ -88,9 +108,131 @@ public final class BenchmarkReport {
         percentileRow("4", "Enqueue on the caller's thread, p99", "99.0");
         ratioRow("5", "Single blocking send to loopback, avg",
                 "SendLatencyBenchmark.sdkSend", "SendLatencyBenchmark.rawEventApi", "µs", 1.1, false);
+        nagleRow();
         md.append('\n').append(held).append(" of ").append(targets).append(" targets hold in this run.\n\n");
-        md.append(Baselines.text(AllocationBreakdown.measure()));
+        md.append(Baselines.text(AllocationBreakdown.measure(), wireTable()));
         return md.toString();
+    }
+
+    /** One throughput comparison: a send path, an edition and a body size. */
+    private static final class Throughput {
+        static final String[] PATHS = {"sendBatch", "sendBatchAsync", "processor"};
+        static final String[] EDITIONS = {"EVENTS_V2", "PIXEL_V1"};
+        static final String[] BODY_SIZES = {"50", "1000"};
+
+        final String path;
+        final String edition;
+        final String bodySize;
+
+        Throughput(String path, String edition, String bodySize) {
+            this.path = path;
+            this.edition = edition;
+            this.bodySize = bodySize;
+        }
+
+        String key() {
+            return "ThroughputBenchmark." + path + "[" + edition + "," + bodySize + "]";
+        }
+
+        String describe() {
+            String how = switch (path) {
+                case "sendBatch" -> "`sendBatch`, one request at a time";
+                case "sendBatchAsync" -> "`sendBatchAsync`, " + ThroughputBenchmark.ASYNC_IN_FLIGHT + " in flight";
+                default -> "processor, " + ThroughputBenchmark.PROCESSOR_IN_FLIGHT + " in flight";
+            };
+            return String.format(Locale.ROOT, "Throughput, %s, Events API %s, bodies of %,d", how,
+                    edition.equals("EVENTS_V2") ? "2.0" : "1.0", Integer.parseInt(bodySize));
+        }
+    }
+
+    private void throughputRow(Throughput comparison) {
+        Sample sdk = aux(comparison.key(), "sdkMs");
+        Sample okhttp = aux(comparison.key(), "okhttpMs");
+        double ratio = okhttp.mean / sdk.mean; // events per second, SDK over baseline
+        row("2", comparison.describe(), eventsPerSecond(sdk), eventsPerSecond(okhttp) + " (plain OkHttp)",
+                ratio, "≥ 0.9x", ratio >= 0.9);
+    }
+
+    private static String eventsPerSecond(Sample millis) {
+        return String.format(Locale.ROOT, "%,.0f events/s (%.1f ± %.1f ms)",
+                ThroughputBenchmark.EVENTS / millis.mean * 1000, millis.mean, millis.error);
+    }
+
+    /** The raw-socket figures beside both others, for the section that explains the baseline. */
+    private String wireTable() {
+        StringBuilder table = new StringBuilder(
+                "| path, edition, body | SDK | plain OkHttp | raw socket | OkHttp / socket | SDK / socket |\n"
+                        + "|---|---|---|---|---|---|\n");
+        for (String path : Throughput.PATHS) {
+            for (String edition : Throughput.EDITIONS) {
+                for (String bodySize : Throughput.BODY_SIZES) {
+                    Throughput comparison = new Throughput(path, edition, bodySize);
+                    double sdk = aux(comparison.key(), "sdkMs").mean;
+                    double okhttp = aux(comparison.key(), "okhttpMs").mean;
+                    double socket = aux(comparison.key(), "socketMs").mean;
+                    table.append(String.format(Locale.ROOT, "| %s, %s, %s | %,.0f /s | %,.0f /s | %,.0f /s | %.2fx | %.2fx |%n",
+                            path, edition.equals("EVENTS_V2") ? "2.0" : "1.0", bodySize,
+                            ThroughputBenchmark.EVENTS / sdk * 1000, ThroughputBenchmark.EVENTS / okhttp * 1000,
+                            ThroughputBenchmark.EVENTS / socket * 1000, socket / okhttp, socket / sdk));
+                }
+            }
+        }
+        return table.toString();
+    }
+
+    private void nagleRow() {
+        Sample sdk = aux("NagleStallBenchmark.oneAtATime", "sdkOnPlainClientMs");
+        Sample nagle = aux("NagleStallBenchmark.oneAtATime", "nagleOnMs");
+        double requests = NagleStallBenchmark.REQUESTS;
+        md.append(String.format(Locale.ROOT,
+                "| 6 | Nagle check: %d Events API 1.0 requests of 50, one at a time, through a plain `new OkHttpClient()`"
+                        + " (Nagle on) and through the SDK given such a client; per request | %.2f ms | %.2f ms (plain"
+                        + " OkHttp, Nagle on) | %.2fx | reported | – |%n",
+                NagleStallBenchmark.REQUESTS, sdk.mean / requests, nagle.mean / requests, sdk.mean / nagle.mean));
+    }
+
+    /** The mean of an auxiliary counter's values (one per invocation) and the half-width of its 99.9% interval. */
+    private static final class Sample {
+        final double mean;
+        final double error;
+
+        Sample(double mean, double error) {
+            this.mean = mean;
+            this.error = error;
+        }
+    }
+
+    private Sample aux(String name, String counter) {
+        JsonObject result = results.get(name);
+        if (result == null) {
+            throw new IllegalStateException("no result for " + name + "; have " + results.keySet());
+        }
+        JsonArray forks = result.getAsJsonObject("secondaryMetrics").getAsJsonObject(counter).getAsJsonArray("rawData");
+        org.apache.commons.math3.stat.descriptive.SummaryStatistics stats =
+                new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        for (JsonElement fork : forks) {
+            for (JsonElement value : fork.getAsJsonArray()) {
+                stats.addValue(value.getAsDouble());
+            }
+        }
+        double error = stats.getN() < 2 ? 0 : new org.apache.commons.math3.distribution.TDistribution(stats.getN() - 1)
+                .inverseCumulativeProbability(1 - 0.001 / 2) * stats.getStandardDeviation() / Math.sqrt(stats.getN());
+        return new Sample(stats.getMean(), error);
+    }
+
+    /** How many forks each benchmark had, e.g. "1 fork per benchmark (2 for ThroughputBenchmark)". */
+    private String forks() {
+        Map<String, Integer> byClass = new java.util.TreeMap<>();
+        results.forEach((name, result) -> byClass.put(name.substring(0, name.indexOf('.')), result.get("forks").getAsInt()));
+        int usual = byClass.values().stream().min(Integer::compare).orElse(1);
+        StringBuilder text = new StringBuilder().append(usual).append(usual == 1 ? " fork" : " forks").append(" per benchmark");
+        StringBuilder others = new StringBuilder();
+        byClass.forEach((type, forks) -> {
+            if (forks != usual) {
+                others.append(others.length() == 0 ? "" : ", ").append(forks).append(" for ").append(type);
+            }
+        });
+        return others.length() == 0 ? text.toString() : text.append(" (").append(others).append(')').toString();
     }
 
     private void ratioRow(String number, String what, String sdkName, String baselineName, String unit,
@@ -100,19 +242,6 @@ public final class BenchmarkReport {
         double ratio = sdk / baseline;
         row(number, what, format(sdk, unit, sdkName), format(baseline, unit, baselineName),
                 ratio, "≤ " + maxRatio + "x", ratio <= maxRatio);
-    }
-
-    private void throughputRow() {
-        double sdkMs = score("ThroughputBenchmark.sdkProcessor");
-        double rawMs = score("ThroughputBenchmark.rawOkHttp");
-        double events = ThroughputBenchmark.EVENTS;
-        double ratio = rawMs / sdkMs; // throughput ratio: SDK events/s over raw events/s
-        row("2", "Throughput, 100,000 events to loopback (processor vs raw OkHttp, 4 in flight)",
-                String.format(Locale.ROOT, "%,.0f events/s (%.0f ms ± %.0f)", events / sdkMs * 1000, sdkMs,
-                        error("ThroughputBenchmark.sdkProcessor")),
-                String.format(Locale.ROOT, "%,.0f events/s (%.0f ms ± %.0f)", events / rawMs * 1000, rawMs,
-                        error("ThroughputBenchmark.rawOkHttp")),
-                ratio, "≥ 0.8x", ratio >= 0.8);
     }
 
     private void allocationRow(String edition, String sdkName, String baselineName) {

@@ -1,35 +1,47 @@
 package io.github.tiktokevents.benchmarks;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import java.nio.charset.StandardCharsets;
+import io.github.tiktokevents.ApiEdition;
+import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.internal.wire.EventTrackBody;
+import io.github.tiktokevents.internal.wire.PixelBody;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.RequestBody;
+import okio.Buffer;
 
-/** The raw baselines' request bodies: the quick-start event, hashed by hand, in batches serialised once with Gson. */
+/**
+ * The raw baselines' request bodies: the events the SDK side sends, in bodies of the same size and byte for byte
+ * what the SDK writes for them, made before any measurement. Both sides therefore move exactly the same bytes, and
+ * the difference between them is the cost of the sending alone.
+ */
 final class RawBodies {
     private RawBodies() {
     }
 
-    static List<byte[]> of(int events, int batchSize) {
-        Sha256Hex sha256 = new Sha256Hex();
-        Gson gson = new Gson();
+    static List<byte[]> of(List<Event> events, int bodySize, ApiEdition edition) {
+        byte[] head = edition == ApiEdition.EVENTS_V2
+                ? EventTrackBody.envelopeHead(EventSource.WEB, QuickStartJson.PIXEL, null, null)
+                : PixelBody.batchHead(QuickStartJson.PIXEL, null, null);
         List<byte[]> bodies = new ArrayList<>();
-        for (int start = 0; start < events; start += batchSize) {
-            JsonArray data = new JsonArray();
-            for (int i = start; i < Math.min(events, start + batchSize); i++) {
-                JsonObject request = QuickStartJson.request("event-" + i);
-                JsonObject user = QuickStartJson.user(request);
-                user.addProperty("email", sha256.hash(QuickStartJson.EMAIL));
-                user.addProperty("phone", sha256.hash(QuickStartJson.PHONE));
-                user.addProperty("external_id", sha256.hash(QuickStartJson.EXTERNAL_ID));
-                data.add(request.getAsJsonArray("data").get(0));
+        for (int start = 0; start < events.size(); start += bodySize) {
+            List<Event> part = events.subList(start, Math.min(events.size(), start + bodySize));
+            RequestBody body = edition == ApiEdition.EVENTS_V2 ? new EventTrackBody(head, part) : PixelBody.batch(head, part);
+            Buffer buffer = new Buffer();
+            try {
+                body.writeTo(buffer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // never: the sink is in memory
             }
-            JsonObject body = QuickStartJson.request("unused");
-            body.add("data", data);
-            bodies.add(gson.toJson(body).getBytes(StandardCharsets.UTF_8));
+            bodies.add(buffer.readByteArray());
         }
         return bodies;
+    }
+
+    /** The path each edition's batch goes to, as the SDK's requests name it. */
+    static String path(ApiEdition edition) {
+        return edition == ApiEdition.EVENTS_V2 ? "/open_api/v1.3/event/track/" : "/open_api/v1.3/pixel/batch/";
     }
 }
