@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
+import io.github.tiktokevents.internal.http.NoDelay;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -14,7 +15,8 @@ import okhttp3.Response;
 
 /**
  * The baseline of the throughput targets: what a hand-written integration on the SDK's own HTTP client would do. One
- * OkHttp client with default settings except {@code TCP_NODELAY}, which the SDK's client sets too, posts pre-made
+ * OkHttp client with default settings except {@code TCP_NODELAY}, set by the SDK's own interceptor as on the SDK's
+ * client (on the client's sockets only; the loopback server keeps default socket options), posts pre-made
  * bodies, each handed to OkHttp in one piece ({@code RequestBody.create(byte[])}, one write into OkHttp's sink), and
  * reads each answer, which must be TikTok's code 0.
  */
@@ -26,7 +28,8 @@ final class PlainOkHttp implements AutoCloseable {
     private final List<byte[]> bodies;
 
     PlainOkHttp(String url, List<byte[]> bodies) {
-        this(new OkHttpClient.Builder().socketFactory(new NoDelaySocketFactory()).build(), url, bodies);
+        // the SDK's own way to TCP_NODELAY, on the client side only: the server keeps its defaults
+        this(new OkHttpClient.Builder().addNetworkInterceptor(new NoDelay()).build(), url, bodies);
     }
 
     PlainOkHttp(OkHttpClient client, String url, List<byte[]> bodies) {
