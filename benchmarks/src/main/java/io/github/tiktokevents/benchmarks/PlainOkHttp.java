@@ -1,12 +1,12 @@
 package io.github.tiktokevents.benchmarks;
 
+import io.github.tiktokevents.internal.http.NoDelay;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
-import io.github.tiktokevents.internal.http.NoDelay;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
