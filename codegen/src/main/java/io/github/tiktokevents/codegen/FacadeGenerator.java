@@ -58,6 +58,7 @@ public final class FacadeGenerator {
             files.put(folder + type.javaName() + ".java", OpenEnumEmitter.emit(model, type, MODEL_PACKAGE));
         }
         files.put(folder + "EventWriters.java", WireWriterEmitter.emit(model, MODEL_PACKAGE));
+        files.put(EnvelopeEmitter.PACKAGE.replace('.', '/') + "/Envelopes.java", EnvelopeEmitter.emit(model));
         return files;
     }
 
@@ -76,6 +77,7 @@ public final class FacadeGenerator {
     static void write(Path root, Map<String, String> files) {
         try {
             Path folder = root.resolve(MODEL_PACKAGE.replace('.', '/'));
+            Files.deleteIfExists(root.resolve(EnvelopeEmitter.PACKAGE.replace('.', '/') + "/Envelopes.java"));
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> old = Files.list(folder)) {
                     for (Path file : (Iterable<Path>) old::iterator) {

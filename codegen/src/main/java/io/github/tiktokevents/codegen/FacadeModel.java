@@ -13,10 +13,13 @@ import java.util.Map;
  * @param pixelEvent the Events API 1.0 event's properties
  * @param piiKinds the normalisation rules the spec declares ({@code x-tiktok-pii-kinds}), with their descriptions
  * @param facadeSet properties the facade sets outside the event model, with the spec's reason ({@code x-tiktok-facade})
+ * @param envelopes the 2.0 request, the 1.0 track and batch requests and the 1.0 batch item's constant part, in that
+ *                  order
  * @param unreachable request properties with no way into the facade, each with why; empty when there is no drift
  */
 record FacadeModel(String specName, List<ModelClass> classes, List<OpenEnum> enums, List<PixelNode> pixelEvent,
-                   Map<String, String> piiKinds, Map<String, String> facadeSet, List<String> unreachable) {
+                   Map<String, String> piiKinds, Map<String, String> facadeSet, List<Envelope> envelopes,
+                   List<String> unreachable) {
 
     ModelClass root() {
         return classes.get(0);

@@ -66,10 +66,13 @@ final class SpecReader {
         PixelMapper pixel = new PixelMapper(schemas, List.copyOf(classesBySchema.values()), facadeSet, unreachable);
         List<PixelNode> pixelEvent = pixel.pixelChildren(pixelEventSchema, schemas.component(pixelEventSchema),
                 classesBySchema.get(rootSchema));
-        pixel.checkTrackMatchesBatch(schemas.refName(requestSchema(PIXEL_TRACK)), pixelEventSchema);
+        String trackName = schemas.refName(requestSchema(PIXEL_TRACK));
+        pixel.checkTrackMatchesBatch(trackName, pixelEventSchema);
+        List<Envelope> envelopes = List.of(envelopeFields(v2Name, true), envelopeFields(trackName, false),
+                envelopeFields(batchName, true), envelopeFields(pixelEventSchema, false));
 
         return new FacadeModel(specName, List.copyOf(classesBySchema.values()), List.copyOf(enums.values()), pixelEvent,
-                piiKinds(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facadeSet)), List.copyOf(unreachable));
+                piiKinds(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facadeSet)), envelopes, List.copyOf(unreachable));
     }
 
     private Schema<?> requestSchema(String operationId) {
@@ -101,6 +104,51 @@ final class SpecReader {
         }
         return events;
     }
+
+    /**
+     * The envelope properties with {@code x-tiktok-setting}; {@code events} must be the last of them, because the
+     * writer's head ends where the events begin.
+     */
+    @SuppressWarnings("rawtypes")
+    private Envelope envelopeFields(String schemaName, boolean carriesEvents) {
+        List<Envelope.Field> fields = new ArrayList<>();
+        for (Map.Entry<String, Schema> property : schemas.properties(schemas.component(schemaName)).entrySet()) {
+            String setting = schemas.string(schemas.extension(property.getValue(), "x-tiktok-setting"));
+            String where = schemaName + "." + property.getKey();
+            if (setting == null) {
+                if (schemas.extension(property.getValue(), "x-tiktok-facade") != null) {
+                    unreachable.add(where + ": set by the facade (x-tiktok-facade) but no x-tiktok-setting says with what");
+                }
+                continue;
+            }
+            if (!SETTINGS.contains(setting)) {
+                unreachable.add(where + ": x-tiktok-setting '" + setting + "' is not one of " + SETTINGS);
+                continue;
+            }
+            String constant = null;
+            if (setting.equals("constant")) {
+                Schema<?> value = property.getValue();
+                if (value.getEnum() == null || value.getEnum().size() != 1) {
+                    unreachable.add(where + ": a constant needs an enum of exactly one value");
+                    continue;
+                }
+                constant = String.valueOf(value.getEnum().get(0));
+            }
+            if (!fields.isEmpty() && fields.get(fields.size() - 1).setting().equals("events")) {
+                unreachable.add(where + ": follows the events array; the events must be the envelope's last property");
+            }
+            fields.add(new Envelope.Field(property.getKey(), setting, constant));
+        }
+        boolean hasEvents = fields.stream().anyMatch(f -> f.setting().equals("events"));
+        if (carriesEvents != hasEvents) {
+            unreachable.add(schemaName + ": " + (carriesEvents ? "has no property with x-tiktok-setting events"
+                    : "must not carry an events array"));
+        }
+        return new Envelope(schemaName, List.copyOf(fields));
+    }
+
+    private static final java.util.Set<String> SETTINGS =
+            java.util.Set.of("event-source", "source-id", "test-event-code", "partner-name", "events", "constant");
 
     private void noteFacadeSet(String where, Schema<?> value) {
         Object reason = schemas.extension(value, "x-tiktok-facade");

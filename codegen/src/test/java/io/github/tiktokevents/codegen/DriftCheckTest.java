@@ -100,4 +100,13 @@ class DriftCheckTest {
                 .isInstanceOf(SpecDriftException.class)
                 .hasMessageContaining("EventUser.zip_code: x-tiktok-pii names the rule 'postcode'");
     }
+
+    @Test
+    void anEnvelopePropertyWithoutASettingFailsNamingIt() {
+        String spec = SpecCopies.text().replaceFirst("\n *x-tiktok-setting: partner-name", "");
+        Path copy = SpecCopies.write(dir, spec);
+        assertThatThrownBy(() -> FacadeGenerator.generate(copy))
+                .isInstanceOf(SpecDriftException.class)
+                .hasMessageContaining("EventTrackRequest.partner_name: set by the facade (x-tiktok-facade) but no x-tiktok-setting");
+    }
 }

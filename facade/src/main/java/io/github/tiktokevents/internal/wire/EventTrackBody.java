@@ -19,11 +19,6 @@ import okio.BufferedSink;
  */
 public final class EventTrackBody extends RequestBody {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final byte[] EVENT_SOURCE = JsonOut.name("event_source");
-    private static final byte[] EVENT_SOURCE_ID = JsonOut.name("event_source_id");
-    private static final byte[] TEST_EVENT_CODE = JsonOut.name("test_event_code");
-    private static final byte[] PARTNER_NAME = JsonOut.name("partner_name");
-    private static final byte[] DATA = JsonOut.name("data");
 
     private final byte[] head;
     private final List<Event> events;
@@ -55,16 +50,7 @@ public final class EventTrackBody extends RequestBody {
      * @return the head's UTF-8 bytes
      */
     public static byte[] envelopeHead(EventSource source, String sourceId, String testEventCode, String partnerName) {
-        JsonOut head = new JsonOut(160).beginObject();
-        head.name(EVENT_SOURCE).value(source.wireValue());
-        head.name(EVENT_SOURCE_ID).value(sourceId);
-        if (testEventCode != null) {
-            head.name(TEST_EVENT_CODE).value(testEventCode);
-        }
-        if (partnerName != null) {
-            head.name(PARTNER_NAME).value(partnerName);
-        }
-        return head.name(DATA).beginArray().toByteArray();
+        return Envelopes.eventsApi2Head(source, sourceId, testEventCode, partnerName); // written as the spec says
     }
 
     @Override

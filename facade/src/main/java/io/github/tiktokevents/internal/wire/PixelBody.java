@@ -17,11 +17,7 @@ import okio.BufferedSink;
  */
 public final class PixelBody extends RequestBody {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final byte[] BATCH_ITEM_HEAD = "{\"type\":\"track\",".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] PIXEL_CODE = JsonOut.name("pixel_code");
-    private static final byte[] TEST_EVENT_CODE = JsonOut.name("test_event_code");
-    private static final byte[] PARTNER_NAME = JsonOut.name("partner_name");
-    private static final byte[] BATCH = JsonOut.name("batch");
+    private static final byte[] BATCH_ITEM_HEAD = Envelopes.PIXEL_BATCH_ITEM_HEAD;
 
     private final byte[] head;
     private final List<Event> events;
@@ -54,10 +50,7 @@ public final class PixelBody extends RequestBody {
      * @return the head bytes
      */
     public static byte[] trackHead(String pixelCode, String testEventCode, String partnerName) {
-        byte[] settings = envelope(pixelCode, testEventCode, partnerName).toByteArray();
-        byte[] head = java.util.Arrays.copyOf(settings, settings.length + 1);
-        head[settings.length] = ',';
-        return head;
+        return Envelopes.pixelTrackHead(pixelCode, testEventCode, partnerName);
     }
 
     /**
@@ -69,8 +62,7 @@ public final class PixelBody extends RequestBody {
      * @return the head bytes
      */
     public static byte[] batchHead(String pixelCode, String testEventCode, String partnerName) {
-        JsonOut head = envelope(pixelCode, testEventCode, partnerName);
-        return head.name(BATCH).beginArray().toByteArray();
+        return Envelopes.pixelBatchHead(pixelCode, testEventCode, partnerName);
     }
 
     /**
@@ -93,18 +85,6 @@ public final class PixelBody extends RequestBody {
      */
     public static PixelBody batch(byte[] head, List<Event> events) {
         return new PixelBody(head, events, true);
-    }
-
-    private static JsonOut envelope(String pixelCode, String testEventCode, String partnerName) {
-        JsonOut head = new JsonOut(128).beginObject();
-        head.name(PIXEL_CODE).value(pixelCode);
-        if (testEventCode != null) {
-            head.name(TEST_EVENT_CODE).value(testEventCode);
-        }
-        if (partnerName != null) {
-            head.name(PARTNER_NAME).value(partnerName);
-        }
-        return head;
     }
 
     @Override
