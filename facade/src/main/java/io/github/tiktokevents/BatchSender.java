@@ -5,7 +5,6 @@ import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.exception.TikTokValidationException;
 import io.github.tiktokevents.internal.delivery.DeliveryErrors;
-import io.github.tiktokevents.internal.delivery.Retrier;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.wire.Chunker;
 import java.util.ArrayList;
@@ -22,10 +21,18 @@ import java.util.function.BiFunction;
  */
 final class BatchSender {
     private final BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport;
+    private final BiFunction<EventSource, List<Event>, SendResult> blockingTransport;
     private final ClientSettings settings;
 
-    BatchSender(BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport, ClientSettings settings) {
+    /**
+     * @param transport sends one chunk asynchronously, with retries
+     * @param blockingTransport sends one chunk on the calling thread, with retries; throws a {@link TikTokException}
+     * @param settings the client's settings
+     */
+    BatchSender(BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport,
+                BiFunction<EventSource, List<Event>, SendResult> blockingTransport, ClientSettings settings) {
         this.transport = transport;
+        this.blockingTransport = blockingTransport;
         this.settings = settings;
     }
 
@@ -41,7 +48,7 @@ final class BatchSender {
                     continue;
                 }
                 try {
-                    results.add(BatchResult.ChunkResult.success(source, part, Retrier.await(transport.apply(source, part))));
+                    results.add(BatchResult.ChunkResult.success(source, part, blockingTransport.apply(source, part)));
                 } catch (TikTokException e) {
                     results.add(BatchResult.ChunkResult.failure(source, part, e));
                 }

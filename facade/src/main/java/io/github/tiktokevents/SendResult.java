@@ -1,5 +1,6 @@
 package io.github.tiktokevents;
 
+import io.github.tiktokevents.internal.wire.ServerText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,6 +70,6 @@ public final class SendResult {
     @Override
     public String toString() {
         return "SendResult{code=" + code + ", message=" + message + ", requestId=" + requestId
-                + (isPartial() ? ", partial, data=" + data : "") + '}';
+                + (isPartial() ? ", partial, data=" + ServerText.clean(String.valueOf(data), null) : "") + '}';
     }
 }

@@ -101,7 +101,7 @@ public final class TikTokEvents implements AutoCloseable {
         // Timers only: the thread starts on the first retry, and no thread sleeps between attempts.
         this.retryScheduler = retryScheduler != null ? retryScheduler : new DeliveryThreadScheduler("tiktok-events-retry");
         this.retrier = new Retrier(retryPolicy, this.retryScheduler);
-        this.batchSender = new BatchSender(this::sendWithRetries, settings);
+        this.batchSender = new BatchSender(this::sendWithRetries, this::sendBlockingWithRetries, settings);
     }
 
     /**
@@ -143,7 +143,7 @@ public final class TikTokEvents implements AutoCloseable {
         List<Event> one = List.of(event);
         batchSender.checkChunk(event.source(), one);
         checkOpen();
-        return Retrier.await(sendWithRetries(event.source(), one));
+        return sendBlockingWithRetries(event.source(), one);
     }
 
     /**
@@ -262,6 +262,12 @@ public final class TikTokEvents implements AutoCloseable {
     private CompletableFuture<SendResult> sendWithRetries(EventSource source, List<Event> chunk) {
         List<Event> events = List.copyOf(chunk);
         return retrier.call(() -> chunkSender.sendAsync(source, events));
+    }
+
+    /** One chunk through the retrier on the calling thread: the blocking direct path's transport. */
+    private SendResult sendBlockingWithRetries(EventSource source, List<Event> chunk) {
+        List<Event> events = List.copyOf(chunk);
+        return retrier.callBlocking(abandoned -> chunkSender.send(source, events, abandoned));
     }
 
     /** The most events one request may carry with this client's edition. */

@@ -12,12 +12,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Retries one asynchronous request by a {@link RetryPolicy}, for the direct {@code send}/{@code sendAsync}
- * path. Waits between attempts are timers on a {@link DeliveryScheduler}, so no thread sleeps; the first attempt
- * starts on the caller's thread, later ones on the scheduler's thread.
+ * Retries one request by a {@link RetryPolicy}, for the direct {@code send}/{@code sendAsync}/{@code sendBatch}
+ * paths. {@link #call} retries an asynchronous request: waits between attempts are timers on a
+ * {@link DeliveryScheduler}, so no thread sleeps; the first attempt starts on the caller's thread, later ones on the
+ * scheduler's thread. {@link #callBlocking} runs every attempt on the calling thread, which waits for the same
+ * timers between them.
  *
  * <pre>{@code
  * Retrier retrier = new Retrier(RetryPolicy.defaults(), new DeliveryThreadScheduler("tiktok-events-retry"));
@@ -80,6 +83,78 @@ public final class Retrier {
         }
         new Attempts<>(attempt, result).next();
         return result;
+    }
+
+    /**
+     * Runs {@code attempt} on the calling thread until it succeeds, the failure is not retryable, or the policy's
+     * limits are reached; between attempts the thread waits for a timer of the scheduler.
+     *
+     * @param attempt makes one request and returns its answer or throws a {@link TikTokException}; it is given a
+     *                future that completes when nobody waits any more ({@link #close()}), on which it cancels
+     *                its request
+     * @param <T> the answer type
+     * @return the answer
+     * @throws TikTokException the last attempt's failure; or, if the retrier was closed meanwhile, one saying so; or,
+     *                         if the thread was interrupted, one saying so with the interrupt flag kept
+     */
+    public <T> T callBlocking(Function<CompletableFuture<?>, ? extends T> attempt) {
+        CompletableFuture<T> abandoned = new CompletableFuture<>();
+        if (closed) {
+            throw closedError(null);
+        }
+        pending.add(abandoned);
+        try {
+            if (closed) {
+                throw closedError(null); // close() ran between the check above and add(): it may not have seen this call
+            }
+            long firstAttemptNanos = scheduler.nanoTime();
+            for (int attempts = 1; ; attempts++) {
+                TikTokException error;
+                try {
+                    return attempt.apply(abandoned);
+                } catch (Throwable failure) {
+                    error = DeliveryErrors.toTikTokException(failure);
+                }
+                if (abandoned.isDone()) {
+                    throw closedError(error);
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw error; // the attempt saw the interrupt and says so
+                }
+                Duration elapsed = Duration.ofNanos(scheduler.nanoTime() - firstAttemptNanos);
+                Optional<Duration> delay = Backoff.delayBeforeRetry(policy, attempts, elapsed, error, random.getAsDouble());
+                if (delay.isEmpty()) {
+                    throw error;
+                }
+                waitBeforeRetry(delay.get(), abandoned, error);
+            }
+        } finally {
+            pending.remove(abandoned);
+        }
+    }
+
+    private void waitBeforeRetry(Duration delay, CompletableFuture<?> abandoned, TikTokException lastFailure) {
+        CompletableFuture<Void> wake = new CompletableFuture<>();
+        DeliveryScheduler.Cancellable timer;
+        try {
+            timer = scheduler.schedule(() -> wake.complete(null), delay);
+        } catch (RejectedExecutionException shutDown) {
+            throw closedError(lastFailure);
+        }
+        abandoned.whenComplete((ignored, closedMeanwhile) -> wake.complete(null));
+        try {
+            wake.get();
+        } catch (InterruptedException e) {
+            timer.cancel();
+            Thread.currentThread().interrupt();
+            throw new TikTokException("Interrupted while waiting to retry; the request was not sent again", lastFailure);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        if (abandoned.isDone()) {
+            timer.cancel();
+            throw closedError(lastFailure);
+        }
     }
 
     /**

@@ -8,14 +8,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Dispatcher;
+import javax.net.SocketFactory;
 import okhttp3.OkHttpClient;
-import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
  * Makes the one {@link OkHttpClient} of a {@link TikTokEvents}: finite timeouts, Nagle's algorithm off on every
- * connection ({@link NoDelay}), and an HTTP log that redacts {@code Access-Token} (and the token wherever else it
- * shows up) when logging is switched on. A caller-supplied client keeps its own settings and pools: the SDK sends
- * through a client derived from it that only adds those two interceptors.
+ * connection ({@link NoDelay}), redirects never followed, interruptible sockets ({@link InterruptibleSockets}),
+ * and, when logging is switched on, a bounded HTTP log that redacts {@code Access-Token} (and the token wherever
+ * else it shows up) ({@link BoundedHttpLog}). A caller-supplied client keeps its own settings and pools: the SDK
+ * sends through a client derived from it that adds only these.
  *
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
@@ -41,14 +42,17 @@ public final class HttpClientFactory {
                     .writeTimeout(write)
                     .callTimeout(call);
         }
+        if (callerClient == null || callerClient.socketFactory() == SocketFactory.getDefault()) {
+            // a caller's own socket factory (a proxy's, a test's) is kept; then an interrupt waits for a timeout
+            builder.socketFactory(new InterruptibleSockets());
+        }
+        // Never follow a redirect, whatever a caller's client says: the follow-up would carry the Access-Token
+        // header (and on 307/308 the events) to the host the answer names. A 3xx becomes a typed error instead.
+        builder.followRedirects(false).followSslRedirects(false);
         // first, before any network interceptor of a caller's client writes or inspects the request
         builder.networkInterceptors().add(0, new NoDelay());
         if (logLevel != HttpLogLevel.NONE) {
-            // The header is redacted by name; the token is also cut from any line, should an answer echo it.
-            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(line -> logSink.accept(line.replace(secret, "██")));
-            logging.setLevel(HttpLoggingInterceptor.Level.valueOf(logLevel.name()));
-            logging.redactHeader("Access-Token");
-            builder.addInterceptor(logging);
+            builder.addInterceptor(new BoundedHttpLog(logLevel, logSink, secret));
         }
         return builder.build();
     }

@@ -1,7 +1,6 @@
 package io.github.tiktokevents.internal.wire;
 
 import io.github.tiktokevents.SendResult;
-import io.github.tiktokevents.client.model.TikTokResponse;
 import io.github.tiktokevents.exception.AuthenticationException;
 import io.github.tiktokevents.exception.InvalidRequestException;
 import io.github.tiktokevents.exception.PermissionDeniedException;
@@ -11,20 +10,27 @@ import io.github.tiktokevents.exception.TikTokApiException;
 import io.github.tiktokevents.exception.TikTokTransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Set;
+import okhttp3.HttpUrl;
 
 /**
  * Turns TikTok's answer into a {@link SendResult} or a typed exception. TikTok answers HTTP 200 with a non-zero
  * {@code code} on most failures, so the envelope's code decides; the HTTP status decides only when the body is not
- * an envelope. A {@code Retry-After} header (seconds or an HTTP date) is kept on every API exception.
- * The access token is cut out of anything TikTok echoes back.
+ * an envelope, read strictly ({@link Envelope}). A {@code Retry-After} header (seconds or an HTTP date) is kept on
+ * every API exception. Everything the server sent that reaches a message, a result or a log passes through
+ * {@link ServerText}: the access token cut out, control characters replaced, the length bounded.
  *
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
@@ -57,18 +63,18 @@ public final class ApiErrorMapper {
      */
     SendResult map(int httpStatus, String retryAfterHeader, String body) {
         Duration retryAfter = retryAfter(retryAfterHeader);
-        TikTokResponse envelope = null;
+        Envelope envelope = null;
         try {
-            envelope = body == null || body.isBlank() ? null : WireJson.envelope(body);
-        } catch (RuntimeException unreadable) {
+            envelope = body == null || body.isBlank() ? null : Envelope.read(body);
+        } catch (IllegalArgumentException unreadable) {
             // Not TikTok's envelope (an HTML error page, a proxy, a truncated body): the HTTP status decides below.
         }
         if (envelope != null) {
-            long code = envelope.getCode();
-            String message = redact(envelope.getMessage());
-            String requestId = envelope.getRequestId();
+            long code = envelope.code();
+            String message = clean(envelope.message());
+            String requestId = clean(envelope.requestId());
             if (SUCCESS.contains(code) && httpStatus >= 200 && httpStatus < 300) {
-                return new SendResult(code, message, requestId, envelope.getData());
+                return new SendResult(code, message, requestId, cleanData(envelope.data()));
             }
             if (!SUCCESS.contains(code)) {
                 throw forCode(code, message, requestId, httpStatus, retryAfter);
@@ -76,8 +82,39 @@ public final class ApiErrorMapper {
             throw forHttpStatus(httpStatus, message, requestId, retryAfter);
         }
         String problem = httpStatus >= 200 && httpStatus < 300
-                ? "the response is not TikTok's JSON envelope" : "HTTP error without TikTok's JSON envelope";
+                ? "the response is not TikTok's JSON envelope" : "HTTP " + httpStatus + " without TikTok's JSON envelope";
         throw forHttpStatus(httpStatus, problem, null, retryAfter);
+    }
+
+    /**
+     * Maps an answer too large to be TikTok's envelope; it is not read further.
+     *
+     * @param httpStatus the HTTP status
+     * @param limitBytes the most the SDK reads
+     * @return the error to throw
+     */
+    TikTokApiException oversized(int httpStatus, String retryAfterHeader, long limitBytes) {
+        return forHttpStatus(httpStatus, "the answer (HTTP " + httpStatus + ") is larger than " + limitBytes
+                + " bytes, so it is not TikTok's JSON envelope; it was not read", null, retryAfter(retryAfterHeader));
+    }
+
+    /**
+     * Maps a redirect, which the SDK never follows: following it would hand the {@code Access-Token} header (and on
+     * 307/308 the events) to whatever host the answer names, and after 301/302/303 a body-less GET whose
+     * {@code code: 0} would read as a success.
+     *
+     * @param httpStatus the 3xx status
+     * @param from the URL the request went to
+     * @param location the {@code Location} header, or null
+     * @return a non-retryable error naming the status and the host it pointed to
+     */
+    TikTokApiException redirect(int httpStatus, HttpUrl from, String location) {
+        HttpUrl target = location == null ? null : from.resolve(location);
+        String where = target == null ? "an unreadable location" : clean(target.host() + ":" + target.port());
+        return new TikTokApiException(TikTokApiException.NO_CODE, "TikTok's address answered with a redirect (HTTP "
+                + httpStatus + ") to " + where + "; the SDK never follows redirects, so neither the access token nor"
+                + " the events were sent there. Check the base URL and any proxy in between", null, httpStatus, false,
+                null);
     }
 
     static TikTokApiException forCode(long code, String message, String requestId, int httpStatus, Duration retryAfter) {
@@ -120,12 +157,29 @@ public final class ApiErrorMapper {
         return new TikTokApiException(code, message, requestId, status, false, retryAfter);
     }
 
-    /** Maps a failure to get any answer. The cause's message names the host or the timeout, never the token or body. */
-    static TikTokTransportException transport(String operation, IOException cause) {
-        String kind = cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException
-                ? "timed out or was cancelled" : "failed: " + cause.getClass().getSimpleName();
-        return new TikTokTransportException(operation + " " + kind + "; TikTok may or may not have received it"
-                + " (resending is safe: events are deduplicated on event_id)", cause);
+    /**
+     * Maps a failure to get any answer. The message says whether the request can have reached TikTok; a failure
+     * whose text the server chose (a malformed status line) keeps only a cleaned copy of that text.
+     */
+    TikTokTransportException transport(String operation, IOException cause) {
+        String kind;
+        if (cause instanceof UnknownHostException || cause instanceof ConnectException
+                || cause instanceof NoRouteToHostException) {
+            kind = " failed: " + cause.getClass().getSimpleName() + "; the request was not sent (no connection)";
+        } else if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+            kind = " timed out or was cancelled; TikTok may or may not have received it"
+                    + " (resending is safe: events are deduplicated on event_id)";
+        } else {
+            kind = " failed: " + cause.getClass().getSimpleName() + "; TikTok may or may not have received it"
+                    + " (resending is safe: events are deduplicated on event_id)";
+        }
+        return new TikTokTransportException(operation + kind, cause instanceof ProtocolException ? cleanCause(cause) : cause);
+    }
+
+    private IOException cleanCause(IOException cause) {
+        IOException cleaned = new ProtocolException(clean(cause.getMessage()));
+        cleaned.setStackTrace(cause.getStackTrace());
+        return cleaned;
     }
 
     /** Reads {@code Retry-After}: delta seconds or an HTTP date; null when absent or unreadable. */
@@ -154,10 +208,12 @@ public final class ApiErrorMapper {
         }
     }
 
-    private String redact(String message) {
-        if (message == null || secret == null || secret.isEmpty()) {
-            return message;
-        }
-        return message.replace(secret, "***");
+    private String clean(String text) {
+        return ServerText.clean(text, secret);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> cleanData(Map<String, Object> data) {
+        return data == null || data.isEmpty() ? data : (Map<String, Object>) ServerText.cleanTree(data, secret);
     }
 }

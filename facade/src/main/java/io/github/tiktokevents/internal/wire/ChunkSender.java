@@ -55,9 +55,7 @@ public final class ChunkSender {
         try {
             call = apiClient.getHttpClient().newCall(request(source, chunk));
         } catch (RuntimeException e) {
-            // no cause attached: OkHttp's header errors quote the header's value, which may be the token
-            future.completeExceptionally(e instanceof TikTokException ? e
-                    : new TikTokException("could not build the request: " + e.getClass().getSimpleName()));
+            future.completeExceptionally(buildFailure(e));
             return future;
         }
         future.whenComplete((result, error) -> {
@@ -68,30 +66,81 @@ public final class ChunkSender {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
-                future.completeExceptionally(ApiErrorMapper.transport(describe(failed), e));
+                future.completeExceptionally(mapper.transport(describe(failed), e));
             }
 
             @Override
             public void onResponse(Call answered, Response response) {
-                try (response) {
-                    future.complete(read(response));
+                try {
+                    future.complete(answer(answered, response));
                 } catch (TikTokException e) {
                     future.completeExceptionally(e);
-                } catch (IOException e) {
-                    future.completeExceptionally(ApiErrorMapper.transport(describe(answered), e));
-                } catch (RuntimeException | Error e) {
-                    future.completeExceptionally(new TikTokException("unexpected failure reading TikTok's answer", e));
                 }
             }
         });
         return future;
     }
 
+    /**
+     * Sends one chunk on the calling thread ({@link Call#execute()}): no hand-over to OkHttp's dispatcher threads
+     * and back, which costs a blocking caller two thread wake-ups per request. An interrupt of the calling thread
+     * ends the call (the SDK's own sockets are interruptible; see {@code InterruptibleSockets}).
+     *
+     * @param source the events' source
+     * @param chunk the events
+     * @param abandoned completed (by {@code close()}) when nobody waits for the answer any more: cancels the call
+     * @return TikTok's answer
+     * @throws TikTokException for every failure, typed; an interrupt is a {@link TikTokException} naming it, with the
+     *                         thread's interrupt flag set
+     */
+    public SendResult send(EventSource source, List<Event> chunk, CompletableFuture<?> abandoned) {
+        Call call;
+        try {
+            call = apiClient.getHttpClient().newCall(request(source, chunk));
+        } catch (RuntimeException e) {
+            throw buildFailure(e);
+        }
+        abandoned.whenComplete((ignored, error) -> call.cancel());
+        Response response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TikTokException("Interrupted while waiting for TikTok's answer; the request was cancelled", e);
+            }
+            throw mapper.transport(describe(call), e);
+        }
+        return answer(call, response);
+    }
+
+    /** Reads and closes an answer; every failure is a typed {@link TikTokException}. */
+    private SendResult answer(Call call, Response response) {
+        try (response) {
+            return read(response);
+        } catch (TikTokException e) {
+            throw e;
+        } catch (IOException e) {
+            throw mapper.transport(describe(call), e);
+        } catch (RuntimeException | Error e) {
+            throw new TikTokException("unexpected failure reading TikTok's answer", e);
+        }
+    }
+
     private SendResult read(Response response) throws IOException {
-        String body = response.body().source().request(MAX_ANSWER_BYTES + 1)
-                ? null // more than a megabyte is no TikTok envelope; the HTTP status decides
-                : response.body().string();
-        return mapper.map(response.code(), response.header("Retry-After"), body);
+        int status = response.code();
+        if (status >= 300 && status < 400) {
+            throw mapper.redirect(status, response.request().url(), response.header("Location"));
+        }
+        if (response.body().source().request(MAX_ANSWER_BYTES + 1)) {
+            throw mapper.oversized(status, response.header("Retry-After"), MAX_ANSWER_BYTES);
+        }
+        return mapper.map(status, response.header("Retry-After"), response.body().string());
+    }
+
+    /** No cause attached: OkHttp's header errors quote the header's value, which may be the token. */
+    private static TikTokException buildFailure(RuntimeException e) {
+        return e instanceof TikTokException ? (TikTokException) e
+                : new TikTokException("could not build the request: " + e.getClass().getSimpleName());
     }
 
     private Request request(EventSource source, List<Event> chunk) {

@@ -1,0 +1,94 @@
+package io.github.tiktokevents.internal.http;
+
+import io.github.tiktokevents.HttpLogLevel;
+import io.github.tiktokevents.internal.wire.ServerText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+
+/**
+ * The SDK's HTTP log: request and status lines, headers ({@code Access-Token} redacted) and, at
+ * {@link HttpLogLevel#BODY}, at most {@link #MAX_BODY_CHARS} characters of each body. OkHttp's own logging
+ * interceptor reads a whole answer into memory to log it, which lifts the SDK's bound on reading an answer: a
+ * 50 MB, endless or gzip-bomb answer would exhaust the heap. Here an answer is only peeked at, up to the bound, and
+ * the rest is left for the SDK's bounded read. Every logged line has the access token cut out and the server's
+ * text cleaned of control characters ({@link ServerText}).
+ */
+final class BoundedHttpLog implements Interceptor {
+    /** The most characters of a body the log shows. */
+    static final int MAX_BODY_CHARS = 4096;
+    private static final String TOKEN_HEADER = "Access-Token";
+
+    private final HttpLogLevel level;
+    private final Consumer<String> sink;
+    private final String secret;
+
+    BoundedHttpLog(HttpLogLevel level, Consumer<String> sink, String secret) {
+        this.level = level;
+        this.sink = sink;
+        this.secret = secret;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        RequestBody body = request.body();
+        log("--> " + request.method() + " " + request.url() + (body == null ? "" : " (" + body.contentLength() + "-byte body)"));
+        if (level != HttpLogLevel.BASIC) {
+            headers(request.headers());
+        }
+        if (level == HttpLogLevel.BODY && body != null && !body.isOneShot()) {
+            Buffer copy = new Buffer();
+            body.writeTo(copy);
+            log(prefix(copy, copy.size()));
+        }
+        long start = System.nanoTime();
+        Response response;
+        try {
+            response = chain.proceed(request);
+        } catch (IOException e) {
+            log("<-- HTTP FAILED: " + e.getClass().getSimpleName());
+            throw e;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        log("<-- " + response.code() + " " + response.request().url() + " (" + millis + " ms)");
+        if (level != HttpLogLevel.BASIC) {
+            headers(response.headers());
+        }
+        if (level == HttpLogLevel.BODY) {
+            // peek: reads at most the bound (after decompression), and leaves the answer to the SDK's own read
+            Buffer peeked = new Buffer();
+            var source = response.body().source().peek();
+            boolean more = source.request(MAX_BODY_CHARS + 1L);
+            peeked.write(source, Math.min(MAX_BODY_CHARS, source.getBuffer().size()));
+            log(prefix(peeked, more ? -1 : peeked.size()));
+        }
+        return response;
+    }
+
+    private void headers(Headers headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            String name = headers.name(i);
+            log(name + ": " + (TOKEN_HEADER.equalsIgnoreCase(name) ? "██" : headers.value(i)));
+        }
+    }
+
+    /** The first characters of a body; {@code totalBytes} -1 when the body goes on past what was read. */
+    private String prefix(Buffer body, long totalBytes) throws IOException {
+        long shown = Math.min(body.size(), MAX_BODY_CHARS);
+        String text = body.readString(shown, StandardCharsets.UTF_8);
+        String rest = totalBytes < 0 ? " ...(more not shown)" : totalBytes > shown ? " ...(" + (totalBytes - shown) + " more bytes)" : "";
+        return text + rest;
+    }
+
+    private void log(String line) {
+        sink.accept(ServerText.clean(line, secret, MAX_BODY_CHARS + 64).replace("***", "██"));
+    }
+}
