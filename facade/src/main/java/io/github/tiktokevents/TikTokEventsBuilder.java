@@ -377,7 +377,8 @@ public final class TikTokEventsBuilder {
      * Builds the client.
      *
      * @return the client
-     * @throws TikTokConfigurationException naming every missing setting (token, event source id) and where to find it
+     * @throws TikTokConfigurationException naming every missing setting (token, event source id) and where to find it,
+     *                                      or if the base URL is not an absolute http(s) URL
      */
     public TikTokEvents build() {
         List<String> missing = new ArrayList<>();
@@ -397,6 +398,10 @@ public final class TikTokEventsBuilder {
         }
         if (!missing.isEmpty()) {
             throw new TikTokConfigurationException("TikTok client is not configured, missing " + String.join("; and ", missing));
+        }
+        if (okhttp3.HttpUrl.parse(baseUrl) == null) {
+            // not quoted: a URL may carry credentials
+            throw new TikTokConfigurationException("baseUrl is not an absolute http:// or https:// URL");
         }
         ClientSettings settings = new ClientSettings(accessToken, sourceIds, testEventCode, partnerName, apiVersion,
                 baseUrl, edition, pixelBatchSize);
