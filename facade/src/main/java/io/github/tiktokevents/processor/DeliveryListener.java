@@ -11,8 +11,9 @@ import io.github.tiktokevents.exception.TikTokException;
  *
  * <p>Outcomes are reported on the processor's own delivery thread, except a rejection at intake
  * ({@link QueueFullException}, {@link ProcessorClosedException}), which is reported on the caller's thread
- * before {@code enqueue} returns. Keep the callbacks short: a slow listener slows delivery. An exception thrown
- * by a listener is logged and ignored; it changes no outcome.
+ * before {@code enqueue} returns. Keep the callbacks short: a slow listener slows delivery. Anything a listener
+ * throws (any {@link Throwable}, a {@code StackOverflowError} included) is logged and ignored: it changes no
+ * outcome and strands no other event.
  *
  * <pre>{@code
  * ProcessorOptions options = ProcessorOptions.builder()

@@ -34,8 +34,9 @@ public final class DeliveryOutcomes {
         delivered.incrementAndGet();
         try {
             listener.delivered(item.id, requestId);
-        } catch (RuntimeException | LinkageError | AssertionError bug) {
-            // a listener's failure must not stop the delivery thread settling the other events
+        } catch (Throwable bug) {
+            // Any Throwable, StackOverflowError included: a listener's failure must not stop the delivery thread
+            // settling the other events of the batch, nor the flushes waiting for them.
             LOG.log(System.Logger.Level.ERROR, "DeliveryListener.delivered threw; outcome unchanged", bug);
         }
     }
@@ -87,7 +88,7 @@ public final class DeliveryOutcomes {
     private void notifyFailed(String id, TikTokException error) {
         try {
             listener.failed(id, error);
-        } catch (RuntimeException | LinkageError | AssertionError bug) {
+        } catch (Throwable bug) {
             LOG.log(System.Logger.Level.ERROR, "DeliveryListener.failed threw; outcome unchanged", bug);
         }
     }
