@@ -42,6 +42,10 @@ import java.util.Objects;
  * client's {@code pixelBatchSize}; and a {@code requestTimeout} not longer than the HTTP client's call timeout is
  * raised to that timeout plus 5 s.
  *
+ * <p>Every duration may be as long as you like: beyond about 146 years it counts as 146 years, so
+ * {@code Duration.ofSeconds(Long.MAX_VALUE)} means "no limit" and never overflows; {@code close()} still reports
+ * every event it gives up, whatever the retry policy's waits.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class ProcessorOptions {

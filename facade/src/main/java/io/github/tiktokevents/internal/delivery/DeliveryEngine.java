@@ -77,7 +77,7 @@ public final class DeliveryEngine<E> {
                 options.retryPolicy(), options.requestTimeout(), Objects.requireNonNull(random, "random"), outcomes);
         this.maxBatch = options.maxBatchSize();
         this.blockWhenFull = options.queueFullPolicy() == QueueFullPolicy.BLOCK_WITH_TIMEOUT;
-        this.enqueueTimeoutNanos = options.enqueueTimeout().toNanos();
+        this.enqueueTimeoutNanos = Durations.saturatedNanos(options.enqueueTimeout());
         this.shutdown = new DeliveryShutdown(scheduler, terminated, this::forceStop);
     }
 

@@ -48,7 +48,7 @@ public final class DeliveryThreadScheduler implements DeliveryScheduler {
 
     @Override
     public Cancellable schedule(Runnable task, Duration delay) {
-        ScheduledFuture<?> future = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> future = executor.schedule(task, Durations.saturatedNanos(delay), TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
     }
 
@@ -59,8 +59,9 @@ public final class DeliveryThreadScheduler implements DeliveryScheduler {
 
     @Override
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        if (!executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        long wait = Durations.saturatedNanos(timeout);
+        long deadline = System.nanoTime() + wait;
+        if (!executor.awaitTermination(wait, TimeUnit.NANOSECONDS)) {
             return false;
         }
         // The executor reports termination from inside its last worker, a moment before that thread ends: wait for
