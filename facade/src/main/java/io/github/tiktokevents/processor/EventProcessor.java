@@ -9,6 +9,7 @@ import io.github.tiktokevents.exception.QueueFullException;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.internal.delivery.DeliveryEngine;
+import io.github.tiktokevents.internal.delivery.DeliveryLoggingListener;
 import io.github.tiktokevents.internal.delivery.DeliveryOutcomes;
 import io.github.tiktokevents.internal.delivery.DeliveryRejections;
 import io.github.tiktokevents.internal.delivery.DeliveryReply;
@@ -56,6 +57,13 @@ import java.util.function.Consumer;
  * {@code delivered}, or {@code failed} with a typed {@link TikTokException}. Delivery outcomes are reported on the
  * processor's thread; refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns. Nothing
  * closes a processor automatically except {@link TikTokEvents#close()}: close it, or its client, at shutdown.
+ *
+ * <p><b>Fail fast.</b> When TikTok refuses a request with an error that fails every event alike (an
+ * {@link io.github.tiktokevents.exception.AuthenticationException AuthenticationException}: a wrong or expired token;
+ * a {@link io.github.tiktokevents.exception.PermissionDeniedException PermissionDeniedException}; or code 40007, the
+ * pixel or event set does not exist), the source's engine stops sending: everything it holds, and what arrives in
+ * the next 60 seconds, fails at once with that error and without a request. Then one batch is tried again, so a
+ * token or permission fixed on TikTok's side resumes delivery. {@link #flush()} then returns false.
  */
 public final class EventProcessor implements AutoCloseable {
     private final ProcessorOptions options;
@@ -83,8 +91,11 @@ public final class EventProcessor implements AutoCloseable {
         this.settings = settings;
         this.transport = transport;
         this.onClosed = onClosed;
-        this.refusals = new DeliveryOutcomes(options.listener());
-        ProcessorOptions.Builder derived = options.toBuilder()
+        // The default listener counts failures to summarise them: one per processor, never shared through defaults().
+        DeliveryListener listener = options.listener() instanceof DeliveryLoggingListener
+                ? new DeliveryLoggingListener() : options.listener();
+        this.refusals = new DeliveryOutcomes(listener);
+        ProcessorOptions.Builder derived = options.toBuilder().listener(listener)
                 .maxBatchSize(Math.min(options.maxBatchSize(), settings.maxEventsPerRequest()));
         if (!httpCallTimeout.isZero() && options.requestTimeout().compareTo(httpCallTimeout) <= 0) {
             // The HTTP client's own timeout must fire first: it reports what really went wrong, and it cancels the
@@ -133,9 +144,11 @@ public final class EventProcessor implements AutoCloseable {
     /**
      * Sends everything queued now and waits until every event enqueued before this call is delivered or has
      * definitively failed (retries included, so at most about the retry policy's {@code maxElapsed} plus a
-     * request timeout).
+     * request timeout), then says whether they were all delivered.
      *
-     * @return true when everything was settled; false if the thread was interrupted (its flag is set again)
+     * @return true only if every event this processor accepted since the previous flush call (of any kind, the
+     *         flush that {@link #close()} makes included) and before this one was delivered; false if any of them
+     *         failed (the listener heard which and why), or if the thread was interrupted (its flag is set again)
      * @throws IllegalStateException if called from a listener callback on the processor's thread, where it would
      *                               wait for itself; use {@link #flushAsync()} there
      */
@@ -147,8 +160,9 @@ public final class EventProcessor implements AutoCloseable {
      * Like {@link #flush()}, giving up the wait (not the events) after a timeout.
      *
      * @param timeout the longest wait; null to wait without limit
-     * @return true when everything enqueued before this call was settled in time; false on timeout, or if the
-     *         thread was interrupted (its flag is set again)
+     * @return true only if every event accepted since the previous flush call and before this one was delivered
+     *         in time; false if any of them failed, on timeout, or if the thread was interrupted (its flag is set
+     *         again)
      * @throws IllegalStateException if called from a listener callback on the processor's thread
      */
     public boolean flush(Duration timeout) {
@@ -157,20 +171,30 @@ public final class EventProcessor implements AutoCloseable {
                 throw new IllegalStateException("flush() cannot wait on the processor's own thread; use flushAsync()");
             }
         }
-        return DeliveryShutdown.await(flushAsync(), timeout);
+        List<CompletableFuture<Boolean>> verdicts = flushEngines();
+        if (!DeliveryShutdown.await(CompletableFuture.allOf(verdicts.toArray(new CompletableFuture<?>[0])), timeout)) {
+            return false;
+        }
+        return verdicts.stream().allMatch(CompletableFuture::join);
     }
 
     /**
-     * Sends everything queued now, without blocking.
+     * Sends everything queued now, without blocking. Counts as a flush call for the verdict of the next
+     * {@link #flush()}.
      *
-     * @return a future completed once every event enqueued before this call is delivered or definitively failed
+     * @return a future completed once every event enqueued before this call is delivered or definitively failed;
+     *         the listener (or {@link #stats()}) tells which failed
      */
     public CompletableFuture<Void> flushAsync() {
-        List<CompletableFuture<Void>> flushes = new ArrayList<>();
+        return CompletableFuture.allOf(flushEngines().toArray(new CompletableFuture<?>[0]));
+    }
+
+    private List<CompletableFuture<Boolean>> flushEngines() {
+        List<CompletableFuture<Boolean>> flushes = new ArrayList<>();
         for (DeliveryEngine<Event> engine : started()) {
             flushes.add(engine.flushAsync());
         }
-        return CompletableFuture.allOf(flushes.toArray(new CompletableFuture<?>[0]));
+        return flushes;
     }
 
     /**

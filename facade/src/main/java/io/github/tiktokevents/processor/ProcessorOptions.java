@@ -23,7 +23,7 @@ import java.util.Objects;
  *       counts as a retryable timeout. Keep it above the HTTP client's own call timeout</td></tr>
  *   <tr><td>{@code closeTimeout}</td><td>30 s</td><td>how long {@code close()} keeps delivering</td></tr>
  *   <tr><td>{@code retryPolicy}</td><td>{@link RetryPolicy#defaults()}</td><td>backoff and limits</td></tr>
- *   <tr><td>{@code listener}</td><td>logs each failure</td><td>hears every event's outcome</td></tr>
+ *   <tr><td>{@code listener}</td><td>logs failures, summarised</td><td>hears every event's outcome</td></tr>
  *   <tr><td>{@code threadNamePrefix}</td><td>{@code tiktok-events-processor}</td><td>names the daemon thread</td></tr>
  * </table>
  *
@@ -386,8 +386,10 @@ public final class ProcessorOptions {
         }
 
         /**
-         * Who hears each event's outcome. The default logs every failure at WARNING through
-         * {@link System.Logger} and ignores deliveries.
+         * Who hears each event's outcome. The default logs failures at WARNING through {@link System.Logger} and
+         * ignores deliveries: the first three failures of each kind (exception type and TikTok code) one by one,
+         * then one summary line each time that kind's count doubles, with the count and the first event ids, so a
+         * wrong token failing thousands of events makes a dozen lines, not thousands.
          *
          * @param listener the listener
          * @return this builder

@@ -78,6 +78,14 @@ final class DeliveryJob<E> {
         if (finished) {
             return;
         }
+        TikTokException halted = context.halt.blocking();
+        if (halted != null) {
+            // Another request met an error that fails every event alike: sending the rest would only repeat it.
+            for (Chunk<E> left : work) {
+                failAll(left, halted);
+            }
+            work.clear();
+        }
         Chunk<E> chunk = work.peekFirst();
         if (chunk == null) {
             finished = true;
@@ -119,9 +127,12 @@ final class DeliveryJob<E> {
         pendingAnswer = null;
         work.pollFirst();
         if (failure == null) {
+            context.halt.onRequestAccepted();
             settle(chunk, reply == null ? DeliveryReply.accepted(null) : reply);
         } else {
-            handleFailure(chunk, DeliveryErrors.toTikTokException(failure));
+            TikTokException error = DeliveryErrors.toTikTokException(failure);
+            context.halt.onRequestFailed(error);
+            handleFailure(chunk, error);
         }
         if (retryTimer == null) {
             sendNext();

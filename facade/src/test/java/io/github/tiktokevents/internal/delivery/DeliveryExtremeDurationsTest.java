@@ -69,7 +69,7 @@ class DeliveryExtremeDurationsTest {
                 ProcessorOptions.builder().retryPolicy(policy).listener(listener).build(), scheduler, () -> 0.0);
         engine.enqueue(DeliveryTestItem.good("e1"));
 
-        CompletableFuture<Void> flushed = engine.flushAsync();
+        CompletableFuture<Boolean> flushed = engine.flushAsync();
         scheduler.runDue();
 
         assertThat(flushed).isDone();

@@ -56,7 +56,7 @@ class DeliveryListenerFailureTest {
             engine.enqueue(DeliveryTestItem.good("e" + i));
         }
 
-        CompletableFuture<Void> flushed = engine.flushAsync();
+        CompletableFuture<Boolean> flushed = engine.flushAsync();
         scheduler.runDue();
 
         assertThat(listener.heard).containsExactly("e0", "e1", "e2", "e3", "e4");
@@ -73,7 +73,7 @@ class DeliveryListenerFailureTest {
             engine.enqueue(DeliveryTestItem.good("e" + i));
         }
 
-        CompletableFuture<Void> flushed = engine.flushAsync();
+        CompletableFuture<Boolean> flushed = engine.flushAsync();
         scheduler.runDue();
 
         assertThat(listener.heard).containsExactlyInAnyOrder("e0", "e1", "e2", "e3", "e4");
