@@ -16,6 +16,7 @@ import io.github.tiktokevents.internal.delivery.DeliveryReply;
 import io.github.tiktokevents.internal.delivery.DeliverySender;
 import io.github.tiktokevents.internal.delivery.DeliveryShutdown;
 import io.github.tiktokevents.internal.delivery.ProcessorFactory;
+import io.github.tiktokevents.internal.delivery.ShutdownDrain;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.wire.EventWire;
 import java.time.Duration;
@@ -55,8 +56,10 @@ import java.util.function.Consumer;
  *
  * <p><b>Outcomes.</b> Every event given to {@code enqueue} ends in exactly one {@link DeliveryListener} call:
  * {@code delivered}, or {@code failed} with a typed {@link TikTokException}. Delivery outcomes are reported on the
- * processor's thread; refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns. Nothing
- * closes a processor automatically except {@link TikTokEvents#close()}: close it, or its client, at shutdown.
+ * processor's thread; refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns. Close the
+ * processor, or its client ({@link TikTokEvents#close()}), at shutdown; if the JVM exits normally first, a shutdown
+ * hook closes it (see {@link ProcessorOptions.Builder#drainOnShutdown(boolean)}), and {@code kill -9} loses whatever
+ * is queued or in flight.
  *
  * <p><b>Fail fast.</b> When TikTok refuses a request with an error that fails every event alike (an
  * {@link io.github.tiktokevents.exception.AuthenticationException AuthenticationException}: a wrong or expired token;
@@ -77,6 +80,8 @@ public final class EventProcessor implements AutoCloseable {
     /** Refusals decided here rather than by an engine: a closed processor, a source without an id. */
     private final DeliveryOutcomes refusals;
     private final Object lock = new Object();
+    /** The JVM shutdown hook that closes this processor; null when {@code drainOnShutdown} is off. */
+    private final ShutdownDrain shutdownDrain;
     private volatile boolean closed;
 
     static {
@@ -103,6 +108,8 @@ public final class EventProcessor implements AutoCloseable {
             derived.requestTimeout(httpCallTimeout.plusSeconds(5));
         }
         this.engineOptions = derived.build();
+        this.shutdownDrain = options.drainOnShutdown()
+                ? ShutdownDrain.register(options.threadNamePrefix() + "-shutdown", this::close) : null;
     }
 
     /**
@@ -227,6 +234,9 @@ public final class EventProcessor implements AutoCloseable {
         for (DeliveryEngine<Event> engine : toClose) {
             engine.close(Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())));
         }
+        if (shutdownDrain != null) {
+            shutdownDrain.remove();
+        }
         onClosed.accept(this);
     }
 
@@ -315,6 +325,11 @@ public final class EventProcessor implements AutoCloseable {
             }
         });
         return reply;
+    }
+
+    /** The shutdown hook, for tests that run it as the JVM would; null when {@code drainOnShutdown} is off. */
+    Thread shutdownHook() {
+        return shutdownDrain == null ? null : shutdownDrain.thread();
     }
 
     private List<DeliveryEngine<Event>> started() {
