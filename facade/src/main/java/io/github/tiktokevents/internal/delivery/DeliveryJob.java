@@ -161,11 +161,11 @@ final class DeliveryJob<E> {
     }
 
     private void handleFailure(Chunk<E> chunk, TikTokException error) {
-        if (DeliveryErrors.mayBeAboutOneEvent(error) && chunk.items.size() > 1) {
+        if (Bisection.shouldSplit(error, chunk.items.size())) {
             // TikTok refuses a whole request for one bad event: split to find it and still deliver the rest.
-            int half = chunk.items.size() / 2;
-            work.addFirst(new Chunk<>(chunk.items.subList(half, chunk.items.size()), 0, chunk.firstAttemptNanos, true));
-            work.addFirst(new Chunk<>(chunk.items.subList(0, half), 0, chunk.firstAttemptNanos, true));
+            List<List<DeliveryItem<E>>> halves = Bisection.halves(chunk.items);
+            work.addFirst(new Chunk<>(halves.get(1), 0, chunk.firstAttemptNanos, true));
+            work.addFirst(new Chunk<>(halves.get(0), 0, chunk.firstAttemptNanos, true));
         } else if (error.isRetryable()) {
             retryOrFail(chunk, error);
         } else {
