@@ -56,7 +56,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Outcomes.</b> Every event given to {@code enqueue} ends in exactly one {@link DeliveryListener} call:
  * {@code delivered}, or {@code failed} with a typed {@link TikTokException}. Delivery outcomes are reported on the
- * processor's thread; refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns. Close the
+ * processor's thread or the HTTP thread that brought the answer, one at a time per source (see
+ * {@link DeliveryListener}); refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns. Close the
  * processor, or its client ({@link TikTokEvents#close()}), at shutdown; if the JVM exits normally first, a shutdown
  * hook closes it (see {@link ProcessorOptions.Builder#drainOnShutdown(boolean)}), and {@code kill -9} loses whatever
  * is queued or in flight.
@@ -119,7 +120,8 @@ public final class EventProcessor implements AutoCloseable {
      * under {@link QueueFullPolicy#REJECT}.
      *
      * @param event a built event (built events are valid and always carry an {@code event_id})
-     * @return true if the event was accepted: its outcome reaches the listener later, from the processor's thread.
+     * @return true if the event was accepted: its outcome reaches the listener later, from the processor's thread
+     *         or an HTTP thread, never this one.
      *         False if it was refused: the listener has already heard {@code failed(eventId, error)} on this
      *         thread, with a {@link QueueFullException} (no room in time, or the event alone exceeds
      *         {@code queueCapacityBytes}), a {@link ProcessorClosedException} (this processor or its client is

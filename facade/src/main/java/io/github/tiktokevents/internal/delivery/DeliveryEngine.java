@@ -22,7 +22,9 @@ import java.util.function.ToLongFunction;
  * The background processor's engine, generic over the item type: a bounded queue fed by any thread, and one
  * delivery thread that cuts it into batches and delivers them through a {@link DeliverySender} with a bounded
  * number of requests in flight, retries and splitting of refused batches. Every accepted or refused item gets
- * exactly one outcome on the {@link DeliveryListener}.
+ * exactly one outcome on the {@link DeliveryListener}. "The delivery thread" below is the scheduler's serial lane:
+ * its own thread, or the thread that brought an answer while the lane was free (pipelining: that thread books the
+ * answer and starts the next request without a hop).
  *
  * <pre>{@code
  * DeliveryEngine<Event> engine = DeliveryEngine.start(chunk -> transport.sendAsync(chunk),

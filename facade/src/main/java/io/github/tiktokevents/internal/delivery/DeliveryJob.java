@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * Delivers one batch taken from the queue, holding one of the processor's request slots until every item of
  * the batch is settled. Requests of a job go out one at a time: the batch, then its retries, then the halves
  * it is split into when TikTok refuses the whole request because of bad events, so a job never has more than
- * one request outstanding. Runs on the delivery thread only; answers hop back onto it.
+ * one request outstanding. Runs in the engine's serial lane only (see {@link DeliveryThreadScheduler}); an answer
+ * is booked on the thread that brought it when the lane is free, so the next request starts without a thread hop.
  *
  * @param <E> the item type
  */
@@ -114,7 +115,8 @@ final class DeliveryJob<E> {
 
     private void onDeliveryThread(Runnable task) {
         try {
-            context.scheduler.execute(task);
+            // On the thread that brought the answer when the engine is idle: the next request starts from there.
+            context.scheduler.executeHere(task);
         } catch (RejectedExecutionException shutDown) {
             // The processor stopped; abort() already reported every item of this job.
         }
