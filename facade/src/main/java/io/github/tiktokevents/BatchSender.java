@@ -87,11 +87,13 @@ final class BatchSender {
     private CompletableFuture<List<BatchResult.ChunkResult>> sendIsolatingAsync(EventSource source, List<Event> part) {
         return transport.apply(source, part).handle((result, error) -> {
             if (error == null) {
-                return CompletableFuture.completedFuture(List.of(BatchResult.ChunkResult.success(source, part, result)));
+                return CompletableFuture.completedFuture(
+                        List.of(BatchResult.ChunkResult.success(source, part, result)));
             }
             TikTokException failure = DeliveryErrors.toTikTokException(error);
             if (!Bisection.shouldSplit(failure, part.size())) {
-                return CompletableFuture.completedFuture(List.of(BatchResult.ChunkResult.failure(source, part, failure)));
+                return CompletableFuture.completedFuture(
+                        List.of(BatchResult.ChunkResult.failure(source, part, failure)));
             }
             List<List<Event>> halves = Bisection.halves(part);
             return sendIsolatingAsync(source, halves.get(0)).thenCompose(first ->

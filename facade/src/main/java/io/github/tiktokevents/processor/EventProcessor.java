@@ -57,8 +57,8 @@ import java.util.function.Consumer;
  * <p><b>Outcomes.</b> Every event given to {@code enqueue} ends in exactly one {@link DeliveryListener} call:
  * {@code delivered}, or {@code failed} with a typed {@link TikTokException}. Delivery outcomes are reported on the
  * processor's thread or the HTTP thread that brought the answer, one at a time per source (see
- * {@link DeliveryListener}); refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns. Close the
- * processor, or its client ({@link TikTokEvents#close()}), at shutdown; if the JVM exits normally first, a shutdown
+ * {@link DeliveryListener}); refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns.
+ * Close the processor, or its client ({@link TikTokEvents#close()}), at shutdown; if the JVM exits normally first, a shutdown
  * hook closes it (see {@link ProcessorOptions.Builder#drainOnShutdown(boolean)}), and {@code kill -9} loses whatever
  * is queued or in flight.
  *

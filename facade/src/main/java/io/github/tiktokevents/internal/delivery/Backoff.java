@@ -30,7 +30,8 @@ final class Backoff {
         long delay = jittered(policy, exponentialNanos(policy, attemptsMade), random);
         Duration requested = requestedDelay(error);
         if (requested != null) {
-            long honoured = Math.min(Durations.saturatedNanos(requested), Durations.saturatedNanos(policy.maxRetryAfter()));
+            long honoured = Math.min(Durations.saturatedNanos(requested),
+                    Durations.saturatedNanos(policy.maxRetryAfter()));
             delay = Math.max(delay, honoured);
         }
         if (Durations.saturatedNanos(elapsed) + delay > Durations.saturatedNanos(policy.maxElapsed())) {
@@ -45,7 +46,8 @@ final class Backoff {
     }
 
     private static long exponentialNanos(RetryPolicy policy, int attemptsMade) {
-        double nanos = Durations.saturatedNanos(policy.initialDelay()) * Math.pow(policy.multiplier(), attemptsMade - 1);
+        double nanos = Durations.saturatedNanos(policy.initialDelay())
+                * Math.pow(policy.multiplier(), attemptsMade - 1);
         long cap = Durations.saturatedNanos(policy.maxDelay());
         return nanos >= cap ? cap : (long) nanos;
     }

@@ -124,7 +124,8 @@ public final class DeliveryEngine<E> {
             outcomes.rejected(id, DeliveryRejections.closed());
             return false;
         }
-        DeliveryItem<E> node = DeliveryItem.of(item, id, Math.max(0L, sizeOf.applyAsLong(item)), verdicts.nextSequence());
+        DeliveryItem<E> node = DeliveryItem.of(item, id, Math.max(0L, sizeOf.applyAsLong(item)),
+                verdicts.nextSequence());
         int result = queue.tryAdd(node);
         if (result == DeliveryQueue.FULL_BY_COUNT || result == DeliveryQueue.FULL_BY_BYTES) {
             requestEarlyDrain();

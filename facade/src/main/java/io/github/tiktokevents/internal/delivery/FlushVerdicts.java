@@ -21,8 +21,8 @@ final class FlushVerdicts {
 
     /** A flush's range of items, {@code (from, to]}, and whether all of them are delivered so far. */
     static final class Window {
-        final long to;
         final long from;
+        final long to;
         boolean allDelivered;
 
         Window(long from, long to, boolean allDelivered) {
