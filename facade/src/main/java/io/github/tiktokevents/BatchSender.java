@@ -4,6 +4,7 @@ import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.internal.delivery.Bisection;
 import io.github.tiktokevents.internal.delivery.DeliveryErrors;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.wire.Chunker;
@@ -17,7 +18,8 @@ import java.util.function.BiFunction;
  * Sends a batch as chunks and reports on every event: a chunk's failure is recorded against its events and the
  * other chunks still go. Everything that can be checked before sending (each source has an id, the edition takes
  * the source) is checked first, so a configuration mistake sends nothing. Each chunk goes through the given
- * transport (the client's retrying one).
+ * transport (the client's retrying one). A chunk TikTok refuses for a bad event is split in halves, as the processor
+ * does ({@link Bisection}), so the bad event fails alone and the rest are delivered.
  */
 final class BatchSender {
     private final BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport;
@@ -42,19 +44,30 @@ final class BatchSender {
         List<BatchResult.ChunkResult> results = new ArrayList<>();
         chunks.forEach((source, parts) -> {
             for (List<Event> part : parts) {
-                if (Thread.currentThread().isInterrupted()) {
-                    results.add(BatchResult.ChunkResult.failure(source, part, new TikTokException(
-                            "Not sent: the thread was interrupted while sending the batch")));
-                    continue;
-                }
-                try {
-                    results.add(BatchResult.ChunkResult.success(source, part, blockingTransport.apply(source, part)));
-                } catch (TikTokException e) {
-                    results.add(BatchResult.ChunkResult.failure(source, part, e));
-                }
+                sendIsolating(source, part, results);
             }
         });
         return new BatchResult(results);
+    }
+
+    /** One chunk, split in halves (see {@link Bisection}) while TikTok refuses it for a bad event. */
+    private void sendIsolating(EventSource source, List<Event> part, List<BatchResult.ChunkResult> results) {
+        if (Thread.currentThread().isInterrupted()) {
+            results.add(BatchResult.ChunkResult.failure(source, part, new TikTokException(
+                    "Not sent: the thread was interrupted while sending the batch")));
+            return;
+        }
+        try {
+            results.add(BatchResult.ChunkResult.success(source, part, blockingTransport.apply(source, part)));
+        } catch (TikTokException e) {
+            if (!Bisection.shouldSplit(e, part.size())) {
+                results.add(BatchResult.ChunkResult.failure(source, part, e));
+                return;
+            }
+            for (List<Event> half : Bisection.halves(part)) {
+                sendIsolating(source, half, results);
+            }
+        }
     }
 
     CompletableFuture<BatchResult> sendAsync(List<Event> events) {
@@ -64,19 +77,39 @@ final class BatchSender {
         } catch (TikTokException e) {
             return CompletableFuture.failedFuture(e);
         }
-        List<CompletableFuture<BatchResult.ChunkResult>> pending = new ArrayList<>();
+        List<CompletableFuture<List<BatchResult.ChunkResult>>> pending = new ArrayList<>();
         chunks.forEach((source, parts) -> {
             for (List<Event> part : parts) {
-                pending.add(transport.apply(source, part).handle((result, error) -> error == null
-                        ? BatchResult.ChunkResult.success(source, part, result)
-                        : BatchResult.ChunkResult.failure(source, part, DeliveryErrors.toTikTokException(error))));
+                pending.add(sendIsolatingAsync(source, part));
             }
         });
         return CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
             List<BatchResult.ChunkResult> results = new ArrayList<>(pending.size());
-            pending.forEach(future -> results.add(future.join()));
+            pending.forEach(future -> results.addAll(future.join()));
             return new BatchResult(results);
         });
+    }
+
+    /** As {@link #sendIsolating}, without blocking: the halves of a refused chunk go one after the other. */
+    private CompletableFuture<List<BatchResult.ChunkResult>> sendIsolatingAsync(EventSource source, List<Event> part) {
+        return transport.apply(source, part).handle((result, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(
+                        List.of(BatchResult.ChunkResult.success(source, part, result)));
+            }
+            TikTokException failure = DeliveryErrors.toTikTokException(error);
+            if (!Bisection.shouldSplit(failure, part.size())) {
+                return CompletableFuture.completedFuture(
+                        List.of(BatchResult.ChunkResult.failure(source, part, failure)));
+            }
+            List<List<Event>> halves = Bisection.halves(part);
+            return sendIsolatingAsync(source, halves.get(0)).thenCompose(first ->
+                    sendIsolatingAsync(source, halves.get(1)).thenApply(second -> {
+                        List<BatchResult.ChunkResult> both = new ArrayList<>(first);
+                        both.addAll(second);
+                        return both;
+                    }));
+        }).thenCompose(results -> results);
     }
 
     /** Checks every chunk's source before anything is sent, and validates the chunk handed to the seam. */

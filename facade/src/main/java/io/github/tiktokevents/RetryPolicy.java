@@ -36,6 +36,10 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  *
+ * <p>Durations may be as long as you like: anything beyond about 146 years counts as 146 years, so
+ * {@code Duration.ofSeconds(Long.MAX_VALUE)} means "no limit" and never overflows. A wait that would end after
+ * {@code maxElapsed} is not made: the request fails at once with its last error.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class RetryPolicy {

@@ -172,8 +172,10 @@ public final class TikTokEvents implements AutoCloseable {
      * A failing request does not stop the others; the result says which events succeeded and which failed why.
      * Each request is retried by the client's retry policy. If the thread is interrupted, the request in progress
      * is cancelled, the requests not yet sent are not sent (each reported failed), and the interrupt flag stays set.
-     * A request TikTok refuses as a whole (such as 40002 for one bad event) fails with all its events; the
-     * {@link EventProcessor} instead isolates the bad event.
+     * A request TikTok refuses as a whole because of a bad event (40002, or HTTP 413) is split in halves and each
+     * half resent, recursively, as the {@link EventProcessor} does: the bad event fails alone, the others are
+     * delivered, and {@link BatchResult#chunks()} lists the requests that decided each event (about
+     * {@code 2 log2(n)} extra requests per bad event in a request of {@code n}).
      *
      * @param events the events, possibly of several sources
      * @return the outcome of every request
@@ -189,7 +191,8 @@ public final class TikTokEvents implements AutoCloseable {
 
     /**
      * Sends a batch as {@link #sendBatch(List)} does, with all requests in flight at once on OkHttp's queue
-     * (which bounds the connections per host), each retried by the client's retry policy.
+     * (which bounds the connections per host), each retried by the client's retry policy and split the same way
+     * when TikTok refuses it for a bad event.
      *
      * @param events the events, possibly of several sources
      * @return a future completed with the outcome of every request, or exceptionally with a configuration error

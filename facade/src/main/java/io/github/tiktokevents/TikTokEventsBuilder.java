@@ -62,6 +62,9 @@ public final class TikTokEventsBuilder {
     private String baseUrl = TikTokEvents.DEFAULT_BASE_URL;
     private ApiEdition edition = ApiEdition.EVENTS_V2;
     private int pixelBatchSize = TikTokEvents.DEFAULT_PIXEL_BATCH_SIZE;
+    /** OkHttp counts timeouts in whole milliseconds in an int. */
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+    private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
     private Duration connectTimeout = HttpClientFactory.DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = HttpClientFactory.DEFAULT_READ_TIMEOUT;
     private Duration writeTimeout = HttpClientFactory.DEFAULT_WRITE_TIMEOUT;
@@ -264,8 +267,9 @@ public final class TikTokEventsBuilder {
     /**
      * Sets connection timeout, positive; 10 s by default.
      *
-     * @param timeout connection timeout, positive; 10 s by default
+     * @param timeout connection timeout, from 1 ms to 24 days; 10 s by default
      * @return this builder
+     * @throws TikTokConfigurationException if the timeout is not positive or outside that range
      */
     public TikTokEventsBuilder connectTimeout(Duration timeout) {
         this.connectTimeout = positive(timeout, "connectTimeout");
@@ -275,8 +279,9 @@ public final class TikTokEventsBuilder {
     /**
      * Sets read timeout, positive; 30 s by default.
      *
-     * @param timeout read timeout, positive; 30 s by default
+     * @param timeout read timeout, from 1 ms to 24 days; 30 s by default
      * @return this builder
+     * @throws TikTokConfigurationException if the timeout is not positive or outside that range
      */
     public TikTokEventsBuilder readTimeout(Duration timeout) {
         this.readTimeout = positive(timeout, "readTimeout");
@@ -286,8 +291,9 @@ public final class TikTokEventsBuilder {
     /**
      * Sets write timeout, positive; 30 s by default.
      *
-     * @param timeout write timeout, positive; 30 s by default
+     * @param timeout write timeout, from 1 ms to 24 days; 30 s by default
      * @return this builder
+     * @throws TikTokConfigurationException if the timeout is not positive or outside that range
      */
     public TikTokEventsBuilder writeTimeout(Duration timeout) {
         this.writeTimeout = positive(timeout, "writeTimeout");
@@ -297,8 +303,9 @@ public final class TikTokEventsBuilder {
     /**
      * Sets whole-call timeout, positive; 60 s by default.
      *
-     * @param timeout whole-call timeout, positive; 60 s by default
+     * @param timeout whole-call timeout, from 1 ms to 24 days; 60 s by default
      * @return this builder
+     * @throws TikTokConfigurationException if the timeout is not positive or outside that range
      */
     public TikTokEventsBuilder callTimeout(Duration timeout) {
         this.callTimeout = positive(timeout, "callTimeout");
@@ -421,9 +428,18 @@ public final class TikTokEventsBuilder {
         return true;
     }
 
+    /**
+     * A timeout OkHttp can honour: from 1 ms to {@link Integer#MAX_VALUE} ms (about 24.8 days), OkHttp's own range,
+     * checked here so that {@code build()} never lets OkHttp's untyped {@code IllegalArgumentException} or an
+     * {@code ArithmeticException} out.
+     */
     private static Duration positive(Duration timeout, String name) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new TikTokConfigurationException(name + " must be positive: an infinite wait can hang a thread for hours");
+        }
+        if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new TikTokConfigurationException(name + " must be from 1 ms to " + MAX_TIMEOUT.toDays()
+                    + " days (" + Integer.MAX_VALUE + " ms), was " + timeout);
         }
         return timeout;
     }

@@ -13,7 +13,6 @@ import io.github.tiktokevents.event.Lead;
 import io.github.tiktokevents.event.Page;
 import io.github.tiktokevents.event.Properties;
 import io.github.tiktokevents.event.User;
-import io.github.tiktokevents.exception.InvalidRequestException;
 import io.github.tiktokevents.exception.ServerException;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokValidationException;
@@ -53,7 +52,7 @@ class BatchAndSourcesTest {
     void aBatchOf2500IsSentAsRequestsOf1000And500AndAFailingOneHidesNothing() throws Exception {
         try (TikTokEvents client = tiktok.clientBuilder().build()) {
             tiktok.answerOk();
-            tiktok.answer("{\"code\":40002,\"message\":\"Invalid parameter\",\"request_id\":\"bad\"}");
+            tiktok.answer("{\"code\":50000,\"message\":\"System error\",\"request_id\":\"bad\"}");
             tiktok.answerOk();
             List<Event> events = webEvents(2500);
 
@@ -73,7 +72,7 @@ class BatchAndSourcesTest {
             assertThat(result.succeededEvents()).hasSize(1500);
             assertThat(result.failedEvents()).containsExactlyElementsOf(events.subList(1000, 2000));
             assertThat(result.failedChunks()).singleElement()
-                    .satisfies(chunk -> assertThat(chunk.error()).isInstanceOf(InvalidRequestException.class)
+                    .satisfies(chunk -> assertThat(chunk.error()).isInstanceOf(ServerException.class)
                             .hasMessageContaining("bad"));
         }
     }

@@ -89,6 +89,11 @@ class ClientFaultInjectionTest {
         return events;
     }
 
+    private static boolean allDelivered(DeliveryRecordingListener listener, List<String> ids) {
+        Map<String, List<DeliveryRecordingListener.Outcome>> byId = listener.byId();
+        return ids.stream().allMatch(id -> byId.get(id).size() == 1 && byId.get(id).get(0).delivered());
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13})
     void processorGivesEveryEventExactlyOneTruthfulOutcome(long seed) {
@@ -110,13 +115,21 @@ class ClientFaultInjectionTest {
         Map<String, Boolean> accepted = new HashMap<>();
         try (TikTokEvents client = client(tiktok, RetryPolicy.none())) {
             EventProcessor processor = client.processor(options);
+            List<String> sinceFlush = new ArrayList<>();
             for (Event event : events) {
-                accepted.put(event.eventId(), processor.enqueue(event));
+                boolean taken = processor.enqueue(event);
+                accepted.put(event.eventId(), taken);
+                if (taken) {
+                    sinceFlush.add(event.eventId());
+                }
                 if (random.nextInt(1000) == 0) {
-                    assertThat(processor.flush()).isTrue();
+                    assertThat(processor.flush()).as("flush says whether all since the last were delivered")
+                            .isEqualTo(allDelivered(listener, sinceFlush));
+                    sinceFlush.clear();
                 }
             }
-            assertThat(processor.flush()).as("flush waits for every outcome").isTrue();
+            assertThat(processor.flush()).as("flush waits for every outcome and tells the truth")
+                    .isEqualTo(allDelivered(listener, sinceFlush));
             ProcessorStats stats = processor.stats();
             assertThat(stats.enqueued() + stats.rejected()).isEqualTo(events.size());
             assertThat(stats.delivered() + stats.failed()).isEqualTo(stats.enqueued());

@@ -93,8 +93,8 @@ public final class ProcessorExample {
             settled = processor.flush(FLUSH_TIMEOUT);
             stats = processor.stats();
         }
-        report.line("After flush" + (settled ? "" : " (timed out after " + FLUSH_TIMEOUT.toSeconds() + " s)")
-                + ": " + stats);
+        report.line("After flush" + (settled ? " (everything delivered)"
+                : " (not everything delivered within " + FLUSH_TIMEOUT.toSeconds() + " s)") + ": " + stats);
         report.line(delivered.get() + " of " + EVENTS + " events delivered");
         target.emulator().ifPresent(emulator -> report.line("The emulator received " + emulator.requestCount()
                 + " requests and accepted " + emulator.events().size() + " events"));

@@ -64,10 +64,11 @@ class ExamplesAgainstTheEmulatorTest {
     @Test
     void batchReportsTheFailedRequestAndTheOthersStillGetThrough() {
         try (ExampleTarget target = ExampleTarget.startEmulator()) {
-            // the first request is answered normally (after no delay), the second is refused for good: a parameter
-            // error is not retried, whereas a system error would be retried and then accepted
+            // the first request is answered normally (after no delay), the second is refused for good: a permission
+            // error is not retried (a system error would be retried and then accepted) and, unlike a parameter error
+            // that may be about one event, not split
             target.emulator().orElseThrow().faults().next(Fault.delay(Duration.ZERO),
-                    Fault.code(TikTokCodes.INVALID_PARAMETER, "Invalid parameter"));
+                    Fault.code(TikTokCodes.NO_PERMISSION, "No permission"));
 
             Captured run = Captured.send(BatchOfEvents::send, target);
 
@@ -77,7 +78,7 @@ class ExamplesAgainstTheEmulatorTest {
                     .contains("Request 2: 1000 web events (cart-1001 .. cart-2000) -> FAILED: ")
                     .contains("Request 3: 500 web events (cart-2001 .. cart-2500) -> code=0")
                     .contains("1500 of 2500 events accepted");
-            assertThat(run.err()).hasLineCount(1).contains("code=40002");
+            assertThat(run.err()).hasLineCount(1).contains("code=40001");
         }
     }
 

@@ -9,10 +9,12 @@ import io.github.tiktokevents.exception.TikTokException;
  * Hears the final outcome of every event given to the background processor: exactly one call per accepted or
  * rejected event, {@link #delivered} or {@link #failed}, never both, never twice.
  *
- * <p>Outcomes are reported on the processor's own delivery thread, except a rejection at intake
- * ({@link QueueFullException}, {@link ProcessorClosedException}), which is reported on the caller's thread
- * before {@code enqueue} returns. Keep the callbacks short: a slow listener slows delivery. An exception thrown
- * by a listener is logged and ignored; it changes no outcome.
+ * <p>Outcomes of one source are reported one at a time, never concurrently, in the processor's serial lane: on its
+ * delivery thread, or on the HTTP client's thread that brought TikTok's answer (so the next request starts from
+ * there without a thread hop). A rejection at intake ({@link QueueFullException}, {@link ProcessorClosedException})
+ * is reported on the caller's thread before {@code enqueue} returns. Keep the callbacks short: a slow listener slows delivery. Anything a listener
+ * throws (any {@link Throwable}, a {@code StackOverflowError} included) is logged and ignored: it changes no
+ * outcome and strands no other event.
  *
  * <pre>{@code
  * ProcessorOptions options = ProcessorOptions.builder()

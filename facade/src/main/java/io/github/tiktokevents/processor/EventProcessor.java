@@ -9,12 +9,14 @@ import io.github.tiktokevents.exception.QueueFullException;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.internal.delivery.DeliveryEngine;
+import io.github.tiktokevents.internal.delivery.DeliveryLoggingListener;
 import io.github.tiktokevents.internal.delivery.DeliveryOutcomes;
 import io.github.tiktokevents.internal.delivery.DeliveryRejections;
 import io.github.tiktokevents.internal.delivery.DeliveryReply;
 import io.github.tiktokevents.internal.delivery.DeliverySender;
 import io.github.tiktokevents.internal.delivery.DeliveryShutdown;
 import io.github.tiktokevents.internal.delivery.ProcessorFactory;
+import io.github.tiktokevents.internal.delivery.ShutdownDrain;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.wire.EventWire;
 import java.time.Duration;
@@ -54,8 +56,18 @@ import java.util.function.Consumer;
  *
  * <p><b>Outcomes.</b> Every event given to {@code enqueue} ends in exactly one {@link DeliveryListener} call:
  * {@code delivered}, or {@code failed} with a typed {@link TikTokException}. Delivery outcomes are reported on the
- * processor's thread; refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns. Nothing
- * closes a processor automatically except {@link TikTokEvents#close()}: close it, or its client, at shutdown.
+ * processor's thread or the HTTP thread that brought the answer, one at a time per source (see
+ * {@link DeliveryListener}); refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns.
+ * Close the processor, or its client ({@link TikTokEvents#close()}), at shutdown; if the JVM exits normally first, a shutdown
+ * hook closes it (see {@link ProcessorOptions.Builder#drainOnShutdown(boolean)}), and {@code kill -9} loses whatever
+ * is queued or in flight.
+ *
+ * <p><b>Fail fast.</b> When TikTok refuses a request with an error that fails every event alike (an
+ * {@link io.github.tiktokevents.exception.AuthenticationException AuthenticationException}: a wrong or expired token;
+ * a {@link io.github.tiktokevents.exception.PermissionDeniedException PermissionDeniedException}; or code 40007, the
+ * pixel or event set does not exist), the source's engine stops sending: everything it holds, and what arrives in
+ * the next 60 seconds, fails at once with that error and without a request. Then one batch is tried again, so a
+ * token or permission fixed on TikTok's side resumes delivery. {@link #flush()} then returns false.
  */
 public final class EventProcessor implements AutoCloseable {
     private final ProcessorOptions options;
@@ -69,6 +81,8 @@ public final class EventProcessor implements AutoCloseable {
     /** Refusals decided here rather than by an engine: a closed processor, a source without an id. */
     private final DeliveryOutcomes refusals;
     private final Object lock = new Object();
+    /** The JVM shutdown hook that closes this processor; null when {@code drainOnShutdown} is off. */
+    private final ShutdownDrain shutdownDrain;
     private volatile boolean closed;
 
     static {
@@ -83,8 +97,11 @@ public final class EventProcessor implements AutoCloseable {
         this.settings = settings;
         this.transport = transport;
         this.onClosed = onClosed;
-        this.refusals = new DeliveryOutcomes(options.listener());
-        ProcessorOptions.Builder derived = options.toBuilder()
+        // The default listener counts failures to summarise them: one per processor, never shared through defaults().
+        DeliveryListener listener = options.listener() instanceof DeliveryLoggingListener
+                ? new DeliveryLoggingListener() : options.listener();
+        this.refusals = new DeliveryOutcomes(listener);
+        ProcessorOptions.Builder derived = options.toBuilder().listener(listener)
                 .maxBatchSize(Math.min(options.maxBatchSize(), settings.maxEventsPerRequest()));
         if (!httpCallTimeout.isZero() && options.requestTimeout().compareTo(httpCallTimeout) <= 0) {
             // The HTTP client's own timeout must fire first: it reports what really went wrong, and it cancels the
@@ -92,6 +109,8 @@ public final class EventProcessor implements AutoCloseable {
             derived.requestTimeout(httpCallTimeout.plusSeconds(5));
         }
         this.engineOptions = derived.build();
+        this.shutdownDrain = options.drainOnShutdown()
+                ? ShutdownDrain.register(options.threadNamePrefix() + "-shutdown", this::close) : null;
     }
 
     /**
@@ -101,7 +120,8 @@ public final class EventProcessor implements AutoCloseable {
      * under {@link QueueFullPolicy#REJECT}.
      *
      * @param event a built event (built events are valid and always carry an {@code event_id})
-     * @return true if the event was accepted: its outcome reaches the listener later, from the processor's thread.
+     * @return true if the event was accepted: its outcome reaches the listener later, from the processor's thread
+     *         or an HTTP thread, never this one.
      *         False if it was refused: the listener has already heard {@code failed(eventId, error)} on this
      *         thread, with a {@link QueueFullException} (no room in time, or the event alone exceeds
      *         {@code queueCapacityBytes}), a {@link ProcessorClosedException} (this processor or its client is
@@ -133,9 +153,11 @@ public final class EventProcessor implements AutoCloseable {
     /**
      * Sends everything queued now and waits until every event enqueued before this call is delivered or has
      * definitively failed (retries included, so at most about the retry policy's {@code maxElapsed} plus a
-     * request timeout).
+     * request timeout), then says whether they were all delivered.
      *
-     * @return true when everything was settled; false if the thread was interrupted (its flag is set again)
+     * @return true only if every event this processor accepted since the previous flush call (of any kind, the
+     *         flush that {@link #close()} makes included) and before this one was delivered; false if any of them
+     *         failed (the listener heard which and why), or if the thread was interrupted (its flag is set again)
      * @throws IllegalStateException if called from a listener callback on the processor's thread, where it would
      *                               wait for itself; use {@link #flushAsync()} there
      */
@@ -147,8 +169,9 @@ public final class EventProcessor implements AutoCloseable {
      * Like {@link #flush()}, giving up the wait (not the events) after a timeout.
      *
      * @param timeout the longest wait; null to wait without limit
-     * @return true when everything enqueued before this call was settled in time; false on timeout, or if the
-     *         thread was interrupted (its flag is set again)
+     * @return true only if every event accepted since the previous flush call and before this one was delivered
+     *         in time; false if any of them failed, on timeout, or if the thread was interrupted (its flag is set
+     *         again)
      * @throws IllegalStateException if called from a listener callback on the processor's thread
      */
     public boolean flush(Duration timeout) {
@@ -157,20 +180,30 @@ public final class EventProcessor implements AutoCloseable {
                 throw new IllegalStateException("flush() cannot wait on the processor's own thread; use flushAsync()");
             }
         }
-        return DeliveryShutdown.await(flushAsync(), timeout);
+        List<CompletableFuture<Boolean>> verdicts = flushEngines();
+        if (!DeliveryShutdown.await(CompletableFuture.allOf(verdicts.toArray(new CompletableFuture<?>[0])), timeout)) {
+            return false;
+        }
+        return verdicts.stream().allMatch(CompletableFuture::join);
     }
 
     /**
-     * Sends everything queued now, without blocking.
+     * Sends everything queued now, without blocking. Counts as a flush call for the verdict of the next
+     * {@link #flush()}.
      *
-     * @return a future completed once every event enqueued before this call is delivered or definitively failed
+     * @return a future completed once every event enqueued before this call is delivered or definitively failed;
+     *         the listener (or {@link #stats()}) tells which failed
      */
     public CompletableFuture<Void> flushAsync() {
-        List<CompletableFuture<Void>> flushes = new ArrayList<>();
+        return CompletableFuture.allOf(flushEngines().toArray(new CompletableFuture<?>[0]));
+    }
+
+    private List<CompletableFuture<Boolean>> flushEngines() {
+        List<CompletableFuture<Boolean>> flushes = new ArrayList<>();
         for (DeliveryEngine<Event> engine : started()) {
             flushes.add(engine.flushAsync());
         }
-        return CompletableFuture.allOf(flushes.toArray(new CompletableFuture<?>[0]));
+        return flushes;
     }
 
     /**
@@ -202,6 +235,9 @@ public final class EventProcessor implements AutoCloseable {
         long deadline = System.nanoTime() + DeliveryShutdown.saturatedNanos(timeout);
         for (DeliveryEngine<Event> engine : toClose) {
             engine.close(Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())));
+        }
+        if (shutdownDrain != null) {
+            shutdownDrain.remove();
         }
         onClosed.accept(this);
     }
@@ -291,6 +327,11 @@ public final class EventProcessor implements AutoCloseable {
             }
         });
         return reply;
+    }
+
+    /** The shutdown hook, for tests that run it as the JVM would; null when {@code drainOnShutdown} is off. */
+    Thread shutdownHook() {
+        return shutdownDrain == null ? null : shutdownDrain.thread();
     }
 
     private List<DeliveryEngine<Event>> started() {

@@ -22,8 +22,10 @@ import java.util.Objects;
  *   <tr><td>{@code requestTimeout}</td><td>60 s</td><td>a safety net: a request without an answer after this
  *       counts as a retryable timeout. Keep it above the HTTP client's own call timeout</td></tr>
  *   <tr><td>{@code closeTimeout}</td><td>30 s</td><td>how long {@code close()} keeps delivering</td></tr>
+ *   <tr><td>{@code drainOnShutdown}</td><td>true</td><td>a JVM shutdown hook closes the processor (within
+ *       {@code closeTimeout}) if it is still open; removed by {@code close()}</td></tr>
  *   <tr><td>{@code retryPolicy}</td><td>{@link RetryPolicy#defaults()}</td><td>backoff and limits</td></tr>
- *   <tr><td>{@code listener}</td><td>logs each failure</td><td>hears every event's outcome</td></tr>
+ *   <tr><td>{@code listener}</td><td>logs failures, summarised</td><td>hears every event's outcome</td></tr>
  *   <tr><td>{@code threadNamePrefix}</td><td>{@code tiktok-events-processor}</td><td>names the daemon thread</td></tr>
  * </table>
  *
@@ -42,6 +44,10 @@ import java.util.Objects;
  * client's {@code pixelBatchSize}; and a {@code requestTimeout} not longer than the HTTP client's call timeout is
  * raised to that timeout plus 5 s.
  *
+ * <p>Every duration may be as long as you like: beyond about 146 years it counts as 146 years, so
+ * {@code Duration.ofSeconds(Long.MAX_VALUE)} means "no limit" and never overflows; {@code close()} still reports
+ * every event it gives up, whatever the retry policy's waits.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class ProcessorOptions {
@@ -59,6 +65,7 @@ public final class ProcessorOptions {
     private final int maxRequestsInFlight;
     private final Duration requestTimeout;
     private final Duration closeTimeout;
+    private final boolean drainOnShutdown;
     private final RetryPolicy retryPolicy;
     private final DeliveryListener listener;
     private final String threadNamePrefix;
@@ -73,6 +80,7 @@ public final class ProcessorOptions {
         this.maxRequestsInFlight = b.maxRequestsInFlight;
         this.requestTimeout = b.requestTimeout;
         this.closeTimeout = b.closeTimeout;
+        this.drainOnShutdown = b.drainOnShutdown;
         this.retryPolicy = b.retryPolicy;
         this.listener = b.listener;
         this.threadNamePrefix = b.threadNamePrefix;
@@ -113,6 +121,7 @@ public final class ProcessorOptions {
         b.maxRequestsInFlight = maxRequestsInFlight;
         b.requestTimeout = requestTimeout;
         b.closeTimeout = closeTimeout;
+        b.drainOnShutdown = drainOnShutdown;
         b.retryPolicy = retryPolicy;
         b.listener = listener;
         b.threadNamePrefix = threadNamePrefix;
@@ -219,6 +228,15 @@ public final class ProcessorOptions {
     }
 
     /**
+     * Whether a JVM shutdown hook closes the processor if it is still open when the JVM exits normally.
+     *
+     * @return true to drain on shutdown
+     */
+    public boolean drainOnShutdown() {
+        return drainOnShutdown;
+    }
+
+    /**
      * Prefix of the processor's thread names.
      *
      * @return the prefix
@@ -233,7 +251,7 @@ public final class ProcessorOptions {
                 + ", queueCapacity=" + queueCapacity + ", queueCapacityBytes=" + queueCapacityBytes
                 + ", queueFullPolicy=" + queueFullPolicy + ", enqueueTimeout=" + enqueueTimeout
                 + ", maxRequestsInFlight=" + maxRequestsInFlight + ", requestTimeout=" + requestTimeout
-                + ", closeTimeout=" + closeTimeout + ", retryPolicy=" + retryPolicy
+                + ", closeTimeout=" + closeTimeout + ", drainOnShutdown=" + drainOnShutdown + ", retryPolicy=" + retryPolicy
                 + ", threadNamePrefix=" + threadNamePrefix + '}';
     }
 
@@ -248,6 +266,7 @@ public final class ProcessorOptions {
         private int maxRequestsInFlight = 4;
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Duration closeTimeout = Duration.ofSeconds(30);
+        private boolean drainOnShutdown = true;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private DeliveryListener listener = new DeliveryLoggingListener();
         private String threadNamePrefix = "tiktok-events-processor";
@@ -371,6 +390,25 @@ public final class ProcessorOptions {
         }
 
         /**
+         * Whether to register a JVM shutdown hook that closes the processor, delivering what it holds within
+         * {@code closeTimeout}, if it is still open when the JVM exits normally (end of {@code main},
+         * {@code System.exit}, SIGTERM, Ctrl-C). Default true: without it, events waiting for {@code maxDelay} or a
+         * retry are lost at exit by an application that forgot {@code close()}, silently. {@link
+         * EventProcessor#close()} removes the hook, so a closed processor leaves nothing behind; until then the hook
+         * keeps the processor reachable. Nothing runs on {@code kill -9} (SIGKILL), a crash or
+         * {@code Runtime.halt}: whatever is queued or in flight then is lost. Keep {@code closeTimeout} below your
+         * platform's grace period (Kubernetes: 30 s by default) so the drain ends before the hard kill. Turn it off
+         * when your framework closes the processor itself and you want no JVM-wide hook.
+         *
+         * @param drainOnShutdown true to register the hook
+         * @return this builder
+         */
+        public Builder drainOnShutdown(boolean drainOnShutdown) {
+            this.drainOnShutdown = drainOnShutdown;
+            return this;
+        }
+
+        /**
          * How failed requests are retried. Default {@link RetryPolicy#defaults()}.
          *
          * @param retryPolicy the policy; {@link RetryPolicy#none()} to never retry
@@ -382,8 +420,10 @@ public final class ProcessorOptions {
         }
 
         /**
-         * Who hears each event's outcome. The default logs every failure at WARNING through
-         * {@link System.Logger} and ignores deliveries.
+         * Who hears each event's outcome. The default logs failures at WARNING through {@link System.Logger} and
+         * ignores deliveries: the first three failures of each kind (exception type and TikTok code) one by one,
+         * then one summary line each time that kind's count doubles, with the count and the first event ids, so a
+         * wrong token failing thousands of events makes a dozen lines, not thousands.
          *
          * @param listener the listener
          * @return this builder

@@ -26,30 +26,36 @@ final class Backoff {
         if (!error.isRetryable() || attemptsMade >= policy.maxAttempts()) {
             return Optional.empty();
         }
-        Duration delay = jittered(policy, exponential(policy, attemptsMade), random);
+        // In capped nanoseconds throughout, so that "infinite" settings or a huge Retry-After cannot overflow.
+        long delay = jittered(policy, exponentialNanos(policy, attemptsMade), random);
         Duration requested = requestedDelay(error);
         if (requested != null) {
-            Duration honoured = min(requested, policy.maxRetryAfter());
-            if (honoured.compareTo(delay) > 0) {
-                delay = honoured;
-            }
+            long honoured = Math.min(Durations.saturatedNanos(requested),
+                    Durations.saturatedNanos(policy.maxRetryAfter()));
+            delay = Math.max(delay, honoured);
         }
-        if (elapsed.plus(delay).compareTo(policy.maxElapsed()) > 0) {
+        if (Durations.saturatedNanos(elapsed) + delay > Durations.saturatedNanos(policy.maxElapsed())) {
             return Optional.empty();
         }
-        return Optional.of(delay);
+        return Optional.of(Duration.ofNanos(delay));
     }
 
     /** {@code min(maxDelay, initialDelay * multiplier^(attemptsMade-1))}, computed without overflow. */
     static Duration exponential(RetryPolicy policy, int attemptsMade) {
-        double nanos = policy.initialDelay().toNanos() * Math.pow(policy.multiplier(), attemptsMade - 1);
-        long cap = policy.maxDelay().toNanos();
-        return Duration.ofNanos(nanos >= cap ? cap : (long) nanos);
+        return Duration.ofNanos(exponentialNanos(policy, attemptsMade));
     }
 
-    private static Duration jittered(RetryPolicy policy, Duration base, double random) {
+    private static long exponentialNanos(RetryPolicy policy, int attemptsMade) {
+        double nanos = Durations.saturatedNanos(policy.initialDelay())
+                * Math.pow(policy.multiplier(), attemptsMade - 1);
+        long cap = Durations.saturatedNanos(policy.maxDelay());
+        return nanos >= cap ? cap : (long) nanos;
+    }
+
+    private static long jittered(RetryPolicy policy, long baseNanos, double random) {
         double r = Math.min(Math.max(random, 0.0), 1.0);
-        return Duration.ofNanos((long) (base.toNanos() * (1.0 - policy.jitter() * r)));
+        // min: near the cap, the double product can round above the base it was computed from
+        return Math.min(baseNanos, (long) (baseNanos * (1.0 - policy.jitter() * r)));
     }
 
     private static Duration requestedDelay(TikTokException error) {
@@ -60,9 +66,5 @@ final class Backoff {
             }
         }
         return null;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -12,6 +12,7 @@ final class DeliveryContext<E> {
     final Duration requestTimeout;
     final DoubleSupplier random;
     final DeliveryOutcomes outcomes;
+    final DeliveryHalt halt;
 
     DeliveryContext(DeliverySender<E> sender, DeliveryScheduler scheduler, RetryPolicy retryPolicy,
                     Duration requestTimeout, DoubleSupplier random, DeliveryOutcomes outcomes) {
@@ -21,5 +22,6 @@ final class DeliveryContext<E> {
         this.requestTimeout = requestTimeout;
         this.random = random;
         this.outcomes = outcomes;
+        this.halt = new DeliveryHalt(scheduler);
     }
 }

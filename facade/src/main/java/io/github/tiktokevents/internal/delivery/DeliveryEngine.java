@@ -1,6 +1,7 @@
 package io.github.tiktokevents.internal.delivery;
 
 import io.github.tiktokevents.exception.ProcessorClosedException;
+import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.processor.DeliveryListener;
 import io.github.tiktokevents.processor.ProcessorOptions;
 import io.github.tiktokevents.processor.ProcessorStats;
@@ -21,7 +22,9 @@ import java.util.function.ToLongFunction;
  * The background processor's engine, generic over the item type: a bounded queue fed by any thread, and one
  * delivery thread that cuts it into batches and delivers them through a {@link DeliverySender} with a bounded
  * number of requests in flight, retries and splitting of refused batches. Every accepted or refused item gets
- * exactly one outcome on the {@link DeliveryListener}.
+ * exactly one outcome on the {@link DeliveryListener}. "The delivery thread" below is the scheduler's serial lane:
+ * its own thread, or the thread that brought an answer while the lane was free (pipelining: that thread books the
+ * answer and starts the next request without a hop).
  *
  * <pre>{@code
  * DeliveryEngine<Event> engine = DeliveryEngine.start(chunk -> transport.sendAsync(chunk),
@@ -48,6 +51,7 @@ public final class DeliveryEngine<E> {
     private final DeliveryOutcomes outcomes;
     private final DeliveryContext<E> context;
     private final DeliveryBarriers barriers = new DeliveryBarriers();
+    private final FlushVerdicts verdicts = new FlushVerdicts();
     private final int maxBatch;
     private final boolean blockWhenFull;
     private final long enqueueTimeoutNanos;
@@ -72,12 +76,12 @@ public final class DeliveryEngine<E> {
         this.options = Objects.requireNonNull(options, "options");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.queue = new DeliveryQueue<>(options.queueCapacity(), options.queueCapacityBytes());
-        this.outcomes = new DeliveryOutcomes(options.listener());
+        this.outcomes = new DeliveryOutcomes(options.listener(), verdicts);
         this.context = new DeliveryContext<>(Objects.requireNonNull(sender, "sender"), scheduler,
                 options.retryPolicy(), options.requestTimeout(), Objects.requireNonNull(random, "random"), outcomes);
         this.maxBatch = options.maxBatchSize();
         this.blockWhenFull = options.queueFullPolicy() == QueueFullPolicy.BLOCK_WITH_TIMEOUT;
-        this.enqueueTimeoutNanos = options.enqueueTimeout().toNanos();
+        this.enqueueTimeoutNanos = Durations.saturatedNanos(options.enqueueTimeout());
         this.shutdown = new DeliveryShutdown(scheduler, terminated, this::forceStop);
     }
 
@@ -120,7 +124,8 @@ public final class DeliveryEngine<E> {
             outcomes.rejected(id, DeliveryRejections.closed());
             return false;
         }
-        DeliveryItem<E> node = DeliveryItem.of(item, id, Math.max(0L, sizeOf.applyAsLong(item)));
+        DeliveryItem<E> node = DeliveryItem.of(item, id, Math.max(0L, sizeOf.applyAsLong(item)),
+                verdicts.nextSequence());
         int result = queue.tryAdd(node);
         if (result == DeliveryQueue.FULL_BY_COUNT || result == DeliveryQueue.FULL_BY_BYTES) {
             requestEarlyDrain();
@@ -149,34 +154,40 @@ public final class DeliveryEngine<E> {
     /**
      * Sends everything queued now, without waiting for full batches.
      *
-     * @return completes when every item enqueued before this call is delivered or definitively failed
+     * @return completes when every item enqueued before this call is delivered or definitively failed: with true
+     *         if every item accepted since the previous flush call and before this one was delivered, false if any
+     *         of them failed
      */
-    public CompletableFuture<Void> flushAsync() {
-        CompletableFuture<Void> flushed = new CompletableFuture<>();
+    public CompletableFuture<Boolean> flushAsync() {
+        FlushVerdicts.Window window = verdicts.open();
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        CompletableFuture<Boolean> verdict = settled.thenApply(done -> verdicts.close(window));
         if (terminated.isDone()) {
-            flushed.complete(null);
-            return flushed;
+            settled.complete(null);
+            return verdict;
         }
-        queue.addMarker(DeliveryItem.marker(flushed));
+        queue.addMarker(DeliveryItem.marker(settled));
         if (!executeQuietly(this::pump)) {
-            terminated.whenComplete((ignored, failure) -> flushed.complete(null));
+            terminated.whenComplete((ignored, failure) -> settled.complete(null));
         }
-        return flushed;
+        return verdict;
     }
 
     /**
      * Blocks until every item enqueued before this call is settled, or the timeout passes.
      *
      * @param timeout the longest wait; null to wait without limit
-     * @return true if everything was settled; false on timeout, or if the thread was interrupted (its
-     *         interrupt flag is then set again)
+     * @return true if everything was settled and every item accepted since the previous flush was delivered;
+     *         false if one of them failed, on timeout, or if the thread was interrupted (its interrupt flag is then
+     *         set again)
      * @throws IllegalStateException when called on the delivery thread (from a listener), where it would deadlock
      */
     boolean flush(Duration timeout) {
         if (scheduler.inSchedulerThread()) {
             throw new IllegalStateException("flush() cannot wait on the processor's own thread; use flushAsync()");
         }
-        return DeliveryShutdown.await(flushAsync(), timeout);
+        CompletableFuture<Boolean> verdict = flushAsync();
+        return DeliveryShutdown.await(verdict, timeout) && verdict.join();
     }
 
     /**
@@ -251,7 +262,11 @@ public final class DeliveryEngine<E> {
             return;
         }
         while (true) {
-            while (jobs.size() < options.maxRequestsInFlight() && shouldDrain()) {
+            TikTokException halted = context.halt.blocking();
+            if (halted != null) {
+                failQueued(halted);
+            }
+            while (halted == null && jobs.size() < options.maxRequestsInFlight() && shouldDrain()) {
                 List<DeliveryItem<E>> batch = new ArrayList<>(Math.min(maxBatch, Math.max(1, queue.count())));
                 long serial = nextJobSerial;
                 queue.drainTo(batch, maxBatch, marker -> barriers.add(marker.marker, batch.isEmpty() ? serial - 1 : serial));
@@ -278,6 +293,17 @@ public final class DeliveryEngine<E> {
         barriers.completeSettled(jobs);
         if (closing && jobs.isEmpty() && queue.isEmpty()) {
             terminate();
+        }
+    }
+
+    /** Fails everything queued with the error that halted sending, without a request. */
+    private void failQueued(TikTokException halted) {
+        List<DeliveryItem<E>> failing = new ArrayList<>();
+        long lastJob = nextJobSerial - 1;
+        queue.drainTo(failing, Integer.MAX_VALUE, marker -> barriers.add(marker.marker, lastJob));
+        drained += failing.size();
+        for (DeliveryItem<E> item : failing) {
+            outcomes.failed(item, halted);
         }
     }
 
@@ -317,11 +343,14 @@ public final class DeliveryEngine<E> {
 
     private void sweepQueue() {
         List<DeliveryItem<E>> left = new ArrayList<>();
-        queue.drainTo(left, Integer.MAX_VALUE, marker -> marker.marker.complete(null));
+        List<CompletableFuture<Void>> markers = new ArrayList<>();
+        queue.drainTo(left, Integer.MAX_VALUE, marker -> markers.add(marker.marker));
         drained += left.size();
         for (DeliveryItem<E> item : left) {
             outcomes.failed(item, DeliveryRejections.closedBeforeSent());
         }
+        // Only now: a flush's verdict is read when its marker completes, after the items before it have failed.
+        markers.forEach(marker -> marker.complete(null));
     }
 
     private boolean executeQuietly(Runnable task) {

@@ -1,6 +1,8 @@
 package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.exception.AuthenticationException;
 import io.github.tiktokevents.exception.InvalidRequestException;
+import io.github.tiktokevents.exception.PermissionDeniedException;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.exception.TikTokTransportException;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 public final class DeliveryErrors {
     private static final long INVALID_PARAMETER = 40002;
     private static final int PAYLOAD_TOO_LARGE = 413;
+    private static final long TARGET_NOT_FOUND = 40007;
 
     private DeliveryErrors() {
     }
@@ -48,6 +51,18 @@ public final class DeliveryErrors {
         }
         InvalidRequestException invalid = (InvalidRequestException) error;
         return invalid.code() == INVALID_PARAMETER || invalid.httpStatus() == PAYLOAD_TOO_LARGE;
+    }
+
+    /**
+     * Whether a refusal will fail every event of this processor alike, so that sending more only repeats it: a wrong
+     * or missing token ({@link AuthenticationException}), a missing permission ({@link PermissionDeniedException}),
+     * or TikTok's 40007, the pixel or event set does not exist (a deleted or disabled one).
+     */
+    static boolean failsEveryEvent(TikTokException error) {
+        if (error instanceof AuthenticationException || error instanceof PermissionDeniedException) {
+            return true;
+        }
+        return error instanceof InvalidRequestException && ((InvalidRequestException) error).code() == TARGET_NOT_FOUND;
     }
 
     public static TikTokException toTikTokException(Throwable failure) {

@@ -13,24 +13,27 @@ final class DeliveryItem<E> {
     final E value;
     final String id;
     final long bytes;
+    /** The order of acceptance, for {@link FlushVerdicts}; 0 for markers. */
+    final long sequence;
     /** Completed when every item before this marker is settled; null for items. */
     final CompletableFuture<Void> marker;
     /** Set once the item's outcome is reported; only touched on the delivery thread. */
     boolean settled;
 
-    private DeliveryItem(E value, String id, long bytes, CompletableFuture<Void> marker) {
+    private DeliveryItem(E value, String id, long bytes, long sequence, CompletableFuture<Void> marker) {
         this.value = value;
         this.id = id;
         this.bytes = bytes;
+        this.sequence = sequence;
         this.marker = marker;
     }
 
-    static <E> DeliveryItem<E> of(E value, String id, long bytes) {
-        return new DeliveryItem<>(value, id, bytes, null);
+    static <E> DeliveryItem<E> of(E value, String id, long bytes, long sequence) {
+        return new DeliveryItem<>(value, id, bytes, sequence, null);
     }
 
     static <E> DeliveryItem<E> marker(CompletableFuture<Void> flushed) {
-        return new DeliveryItem<>(null, null, 0, flushed);
+        return new DeliveryItem<>(null, null, 0, 0, flushed);
     }
 
     boolean isMarker() {

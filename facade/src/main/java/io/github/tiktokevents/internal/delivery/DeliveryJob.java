@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * Delivers one batch taken from the queue, holding one of the processor's request slots until every item of
  * the batch is settled. Requests of a job go out one at a time: the batch, then its retries, then the halves
  * it is split into when TikTok refuses the whole request because of bad events, so a job never has more than
- * one request outstanding. Runs on the delivery thread only; answers hop back onto it.
+ * one request outstanding. Runs in the engine's serial lane only (see {@link DeliveryThreadScheduler}); an answer
+ * is booked on the thread that brought it when the lane is free, so the next request starts without a thread hop.
  *
  * @param <E> the item type
  */
@@ -78,6 +79,14 @@ final class DeliveryJob<E> {
         if (finished) {
             return;
         }
+        TikTokException halted = context.halt.blocking();
+        if (halted != null) {
+            // Another request met an error that fails every event alike: sending the rest would only repeat it.
+            for (Chunk<E> left : work) {
+                failAll(left, halted);
+            }
+            work.clear();
+        }
         Chunk<E> chunk = work.peekFirst();
         if (chunk == null) {
             finished = true;
@@ -106,7 +115,8 @@ final class DeliveryJob<E> {
 
     private void onDeliveryThread(Runnable task) {
         try {
-            context.scheduler.execute(task);
+            // On the thread that brought the answer when the engine is idle: the next request starts from there.
+            context.scheduler.executeHere(task);
         } catch (RejectedExecutionException shutDown) {
             // The processor stopped; abort() already reported every item of this job.
         }
@@ -119,9 +129,12 @@ final class DeliveryJob<E> {
         pendingAnswer = null;
         work.pollFirst();
         if (failure == null) {
+            context.halt.onRequestAccepted();
             settle(chunk, reply == null ? DeliveryReply.accepted(null) : reply);
         } else {
-            handleFailure(chunk, DeliveryErrors.toTikTokException(failure));
+            TikTokException error = DeliveryErrors.toTikTokException(failure);
+            context.halt.onRequestFailed(error);
+            handleFailure(chunk, error);
         }
         if (retryTimer == null) {
             sendNext();
@@ -150,11 +163,11 @@ final class DeliveryJob<E> {
     }
 
     private void handleFailure(Chunk<E> chunk, TikTokException error) {
-        if (DeliveryErrors.mayBeAboutOneEvent(error) && chunk.items.size() > 1) {
+        if (Bisection.shouldSplit(error, chunk.items.size())) {
             // TikTok refuses a whole request for one bad event: split to find it and still deliver the rest.
-            int half = chunk.items.size() / 2;
-            work.addFirst(new Chunk<>(chunk.items.subList(half, chunk.items.size()), 0, chunk.firstAttemptNanos, true));
-            work.addFirst(new Chunk<>(chunk.items.subList(0, half), 0, chunk.firstAttemptNanos, true));
+            List<List<DeliveryItem<E>>> halves = Bisection.halves(chunk.items);
+            work.addFirst(new Chunk<>(halves.get(1), 0, chunk.firstAttemptNanos, true));
+            work.addFirst(new Chunk<>(halves.get(0), 0, chunk.firstAttemptNanos, true));
         } else if (error.isRetryable()) {
             retryOrFail(chunk, error);
         } else {

@@ -15,14 +15,25 @@ public final class DeliveryOutcomes {
     private static final System.Logger LOG = System.getLogger("io.github.tiktokevents.processor");
 
     private final DeliveryListener listener;
+    private final FlushVerdicts verdicts;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final LongAdder rejected = new LongAdder();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
 
+    /**
+     * Outcomes of refusals only (no accepted items).
+     *
+     * @param listener who hears them
+     */
     public DeliveryOutcomes(DeliveryListener listener) {
+        this(listener, null);
+    }
+
+    DeliveryOutcomes(DeliveryListener listener, FlushVerdicts verdicts) {
         this.listener = listener;
+        this.verdicts = verdicts;
     }
 
     /** Reports an accepted item as delivered, unless it is already settled. Delivery thread only. */
@@ -34,8 +45,9 @@ public final class DeliveryOutcomes {
         delivered.incrementAndGet();
         try {
             listener.delivered(item.id, requestId);
-        } catch (RuntimeException | LinkageError | AssertionError bug) {
-            // a listener's failure must not stop the delivery thread settling the other events
+        } catch (Throwable bug) {
+            // Any Throwable, StackOverflowError included: a listener's failure must not stop the delivery thread
+            // settling the other events of the batch, nor the flushes waiting for them.
             LOG.log(System.Logger.Level.ERROR, "DeliveryListener.delivered threw; outcome unchanged", bug);
         }
     }
@@ -47,6 +59,9 @@ public final class DeliveryOutcomes {
         }
         item.settled = true;
         failed.incrementAndGet();
+        if (verdicts != null) {
+            verdicts.failed(item.sequence);
+        }
         notifyFailed(item.id, error);
     }
 
@@ -87,7 +102,7 @@ public final class DeliveryOutcomes {
     private void notifyFailed(String id, TikTokException error) {
         try {
             listener.failed(id, error);
-        } catch (RuntimeException | LinkageError | AssertionError bug) {
+        } catch (Throwable bug) {
             LOG.log(System.Logger.Level.ERROR, "DeliveryListener.failed threw; outcome unchanged", bug);
         }
     }

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * The only source of time and threads for delivery, so tests can replace both with a manual fake and never
- * really wait. Tasks given to one scheduler run one at a time, in order (the delivery engine relies on this to
- * keep its state confined to that thread without locks).
+ * really wait. Tasks given to one scheduler run one at a time, in order, each seeing the effects of the ones before
+ * (the delivery engine relies on this to keep its state without locks), though not always on the same thread: see
+ * {@link #executeHere}.
  *
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
@@ -31,6 +32,18 @@ public interface DeliveryScheduler {
      * @throws java.util.concurrent.RejectedExecutionException after {@link #shutdown()}
      */
     void execute(Runnable task);
+
+    /**
+     * Runs a task in order with the others, on the calling thread if no other task is running (the thread that
+     * brought an answer then starts the next request itself, without a hop to the scheduler's thread), otherwise
+     * after the tasks already due. By default the same as {@link #execute}.
+     *
+     * @param task the task
+     * @throws java.util.concurrent.RejectedExecutionException after {@link #shutdown()}
+     */
+    default void executeHere(Runnable task) {
+        execute(task);
+    }
 
     /**
      * Runs a task after a delay, without holding a thread meanwhile.

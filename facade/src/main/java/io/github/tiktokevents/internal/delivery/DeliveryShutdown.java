@@ -39,7 +39,7 @@ public final class DeliveryShutdown {
         }
         boolean interrupted = false;
         try {
-            terminated.get(saturatedNanos(timeout.plus(GRACE)), TimeUnit.NANOSECONDS);
+            terminated.get(saturatedNanos(timeout) + saturatedNanos(GRACE), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             interrupted = true;
             try {
@@ -87,7 +87,7 @@ public final class DeliveryShutdown {
     }
 
     private static void awaitUninterruptibly(CompletableFuture<?> future, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + saturatedNanos(timeout);
         while (true) {
             try {
                 future.get(Math.max(0L, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -100,12 +100,8 @@ public final class DeliveryShutdown {
         }
     }
 
-    /** A duration in nanoseconds, capped for durations too long to count (half the range, so it can be added to now). */
+    /** A duration in nanoseconds, capped for durations too long to count; see {@link Durations#saturatedNanos}. */
     public static long saturatedNanos(Duration duration) {
-        try {
-            return duration.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 2;
-        }
+        return Durations.saturatedNanos(duration);
     }
 }

@@ -111,10 +111,10 @@ class DeliveryEngineBatchingTest {
         DeliveryEngine<DeliveryTestItem> engine = engine(sender, ProcessorOptions.builder());
 
         enqueueAll(engine, "a", 5);
-        CompletableFuture<Void> first = engine.flushAsync();
+        CompletableFuture<Boolean> first = engine.flushAsync();
         scheduler.runDue();
         enqueueAll(engine, "b", 5);
-        CompletableFuture<Void> second = engine.flushAsync();
+        CompletableFuture<Boolean> second = engine.flushAsync();
         scheduler.runDue();
         assertThat(sender.chunkSizes()).containsExactly(5, 5);
         assertThat(first).isNotDone();
@@ -138,7 +138,7 @@ class DeliveryEngineBatchingTest {
                 ProcessorOptions.builder().maxBatchSize(3).maxRequestsInFlight(1));
 
         enqueueAll(engine, "a", 3);
-        CompletableFuture<Void> flushed = engine.flushAsync();
+        CompletableFuture<Boolean> flushed = engine.flushAsync();
         enqueueAll(engine, "b", 3);
         scheduler.runDue();
         assertThat(sender.calls()).singleElement().satisfies(call -> assertThat(call.ids).containsExactly("a0", "a1", "a2"));
@@ -153,7 +153,7 @@ class DeliveryEngineBatchingTest {
     @Test
     void flushOfAnEmptyProcessorCompletesAtOnce() {
         DeliveryEngine<DeliveryTestItem> engine = engine(DeliveryFakeSender.acceptingAll(), ProcessorOptions.builder());
-        CompletableFuture<Void> flushed = engine.flushAsync();
+        CompletableFuture<Boolean> flushed = engine.flushAsync();
         scheduler.runDue();
         assertThat(flushed).isDone();
     }

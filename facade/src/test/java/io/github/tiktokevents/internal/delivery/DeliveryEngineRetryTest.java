@@ -287,7 +287,7 @@ class DeliveryEngineRetryTest {
         for (int i = 0; i < 4; i++) {
             engine.enqueue(DeliveryTestItem.good("e" + i));
         }
-        CompletableFuture<Void> flushed = engine.flushAsync();
+        CompletableFuture<Boolean> flushed = engine.flushAsync();
         scheduler.runAll();
 
         assertThat(heard).containsExactlyInAnyOrder("e0", "e1", "e2", "e3");

@@ -63,7 +63,7 @@ class DeliveryFaultInjectionTest {
         int total = 2000 + random.nextInt(2000);
         Map<String, DeliveryTestItem> items = new HashMap<>();
         Map<String, Boolean> accepted = new HashMap<>();
-        List<CompletableFuture<Void>> flushes = new ArrayList<>();
+        List<CompletableFuture<Boolean>> flushes = new ArrayList<>();
         int next = 0;
         while (next < total) {
             int burst = Math.min(total - next, 1 + random.nextInt(300));

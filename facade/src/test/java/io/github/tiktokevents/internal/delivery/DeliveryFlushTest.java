@@ -39,7 +39,8 @@ class DeliveryFlushTest {
 
             assertThat(listener.byId()).hasSize(10);
             assertThat(listener.all()).allMatch(DeliveryRecordingListener.Outcome::delivered);
-            assertThat(listener.all()).allSatisfy(outcome -> assertThat(outcome.thread).isEqualTo("flush-waits-delivery"));
+            assertThat(listener.all()).allSatisfy(outcome -> assertThat(outcome.thread)
+                    .isNotEqualTo(Thread.currentThread().getName()));
         } finally {
             engine.close(Duration.ofSeconds(5));
         }

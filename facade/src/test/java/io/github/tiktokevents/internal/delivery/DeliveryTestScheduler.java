@@ -31,7 +31,7 @@ public final class DeliveryTestScheduler implements DeliveryScheduler {
         if (shutdown) {
             throw new RejectedExecutionException("shut down");
         }
-        Task scheduled = new Task(now + delay.toNanos(), sequence++, task);
+        Task scheduled = new Task(now + Durations.saturatedNanos(delay), sequence++, task); // like the real one
         tasks.add(scheduled);
         return () -> {
             synchronized (DeliveryTestScheduler.this) {
@@ -65,7 +65,7 @@ public final class DeliveryTestScheduler implements DeliveryScheduler {
     public void advance(Duration delta) {
         long target;
         synchronized (this) {
-            target = now + delta.toNanos();
+            target = now + Durations.saturatedNanos(delta);
         }
         while (true) {
             Task next;
