@@ -105,9 +105,11 @@ public final class TikTokEvents implements AutoCloseable {
     }
 
     /**
-     * A client configured from the environment: {@code TIKTOK_ACCESS_TOKEN} (or the misspelt
-     * {@code TIKTOK_ACESS_TOKEN}), {@code TIKTOK_PIXEL_ID}, {@code TIKTOK_API_VERSION} (default {@code v1.3}) and
-     * {@code TIKTOK_TEST_EVENT_CODE} (optional).
+     * A client configured from the environment: {@code TIKTOK_ACCESS_TOKEN} (the misspelt
+     * {@code TIKTOK_ACESS_TOKEN} is read too, with a warning), the event source ids {@code TIKTOK_PIXEL_ID},
+     * {@code TIKTOK_APP_ID}, {@code TIKTOK_OFFLINE_EVENT_SET_ID} and {@code TIKTOK_CRM_EVENT_SET_ID} (at least one),
+     * and optionally {@code TIKTOK_API_VERSION} (default {@code v1.3}), {@code TIKTOK_TEST_EVENT_CODE} and
+     * {@code TIKTOK_BASE_URL}. See {@link TikTokEventsBuilder#fromEnv()}.
      *
      * @return the client
      * @throws TikTokConfigurationException naming every missing variable and where to find its value
