@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The settings used while events are built: the clock that stamps events without a timestamp, the zone for
@@ -22,16 +23,20 @@ import java.util.Optional;
  * }</pre>
  */
 public final class EventDefaults {
-    private static final EventDefaults STANDARD = new EventDefaults(Clock.systemUTC(), null, null);
+    private static final System.Logger WARNINGS = System.getLogger("io.github.tiktokevents.event");
+    private static final Consumer<EventWarning> LOG_WARNING = warning -> WARNINGS.log(System.Logger.Level.WARNING, warning.toString());
+    private static final EventDefaults STANDARD = new EventDefaults(Clock.systemUTC(), null, null, LOG_WARNING);
 
     private final Clock clock;
     private final ZoneId defaultZone;
     private final String defaultPhoneCountryCode;
+    private final Consumer<EventWarning> warningListener;
 
-    private EventDefaults(Clock clock, ZoneId defaultZone, String defaultPhoneCountryCode) {
+    private EventDefaults(Clock clock, ZoneId defaultZone, String defaultPhoneCountryCode, Consumer<EventWarning> warningListener) {
         this.clock = clock;
         this.defaultZone = defaultZone;
         this.defaultPhoneCountryCode = defaultPhoneCountryCode;
+        this.warningListener = warningListener;
     }
 
     /**
@@ -50,7 +55,7 @@ public final class EventDefaults {
      * @return the new defaults
      */
     public EventDefaults withClock(Clock clock) {
-        return new EventDefaults(Objects.requireNonNull(clock, "clock"), defaultZone, defaultPhoneCountryCode);
+        return new EventDefaults(Objects.requireNonNull(clock, "clock"), defaultZone, defaultPhoneCountryCode, warningListener);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class EventDefaults {
      * @return the new defaults
      */
     public EventDefaults withDefaultZone(ZoneId zone) {
-        return new EventDefaults(clock, zone, defaultPhoneCountryCode);
+        return new EventDefaults(clock, zone, defaultPhoneCountryCode, warningListener);
     }
 
     /**
@@ -73,7 +78,20 @@ public final class EventDefaults {
      */
     public EventDefaults withDefaultPhoneCountryCode(String callingCode) {
         String digits = callingCode == null ? null : PersonalData.countryCallingCode(callingCode);
-        return new EventDefaults(clock, defaultZone, digits);
+        return new EventDefaults(clock, defaultZone, digits, warningListener);
+    }
+
+    /**
+     * A copy whose events report their {@link EventWarning warnings} (a name close to a standard one, a currency
+     * TikTok does not list, an old event of a source without a stated window) to the given listener, called on the
+     * thread that builds the event. The standard listener logs each as one line at WARNING on the System.Logger
+     * {@code io.github.tiktokevents.event}; pass {@code w -> { }} to ignore them.
+     *
+     * @param listener hears each warning once, when the event is built
+     * @return the new defaults
+     */
+    public EventDefaults withWarningListener(Consumer<EventWarning> listener) {
+        return new EventDefaults(clock, defaultZone, defaultPhoneCountryCode, Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -101,6 +119,15 @@ public final class EventDefaults {
      */
     public Optional<String> defaultPhoneCountryCode() {
         return Optional.ofNullable(defaultPhoneCountryCode);
+    }
+
+    /**
+     * Where warnings about events built with these defaults go.
+     *
+     * @return the listener
+     */
+    public Consumer<EventWarning> warningListener() {
+        return warningListener;
     }
 
     /** {@inheritDoc} */
