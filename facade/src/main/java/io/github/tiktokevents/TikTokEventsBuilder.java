@@ -1,6 +1,7 @@
 package io.github.tiktokevents;
 
 import io.github.tiktokevents.event.EventDefaults;
+import java.time.Clock;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.internal.delivery.DeliveryScheduler;
@@ -41,8 +42,10 @@ import okhttp3.OkHttpClient;
  *   <tr><td>{@link #retryPolicy(RetryPolicy)}</td><td>-</td><td>{@link RetryPolicy#defaults()}: 5 attempts, 500 ms doubling to 30 s with jitter, 2 min in all</td></tr>
  *   <tr><td>{@link #httpClient(OkHttpClient)}</td><td>-</td><td>one made by the client</td></tr>
  *   <tr><td>{@link #httpLogLevel(HttpLogLevel)}, {@link #httpLogger(Consumer)}</td><td>-</td><td>{@code NONE}; System.Logger {@code io.github.tiktokevents.http}</td></tr>
- *   <tr><td>{@link #eventDefaults(EventDefaults)}</td><td>-</td><td>{@link EventDefaults#standard()}</td></tr>
  * </table>
+ *
+ * <p>There is no setting for a default phone country or time zone: events are normalised and hashed when they are
+ * built, before any client sees them, so such defaults go to the builders ({@link EventDefaults}).
  *
  * <pre>{@code
  * TikTokEvents tiktok = TikTokEvents.builder()
@@ -72,7 +75,7 @@ public final class TikTokEventsBuilder {
     private OkHttpClient httpClient;
     private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
     private Consumer<String> httpLogger = line -> HTTP_LOG.log(System.Logger.Level.INFO, line);
-    private EventDefaults eventDefaults = EventDefaults.standard();
+    private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private DeliveryScheduler retryScheduler;
     private Consumer<String> configWarnings = line -> CONFIG_LOG.log(System.Logger.Level.WARNING, line);
@@ -361,17 +364,6 @@ public final class TikTokEventsBuilder {
     }
 
     /**
-     * Sets clock, default zone and default phone country code for {@link TikTokEvents#newEvent} and {@link TikTokEvents#newUser()}, and the clock for {@code Retry-After} dates.
-     *
-     * @param defaults clock, default zone and default phone country code for {@link TikTokEvents#newEvent} and {@link TikTokEvents#newUser()}, and the clock for {@code Retry-After} dates
-     * @return this builder
-     */
-    public TikTokEventsBuilder eventDefaults(EventDefaults defaults) {
-        this.eventDefaults = Objects.requireNonNull(defaults, "eventDefaults");
-        return this;
-    }
-
-    /**
      * Sets how {@code send}, {@code sendAsync}, {@code sendBatch} and {@code sendBatchAsync} retry a request that
      * failed in a way a retry may cure (rate limits 40016, 40100, 40132, 40133 and HTTP 429; server errors 50000,
      * 50002, 51065, 40700 and HTTP 5xx; connection failures and timeouts): exponential backoff with jitter, at least the
@@ -385,6 +377,12 @@ public final class TikTokEventsBuilder {
      */
     public TikTokEventsBuilder retryPolicy(RetryPolicy policy) {
         this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+        return this;
+    }
+
+    /** Test hook: the clock {@code Retry-After} dates are read against. */
+    TikTokEventsBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
         return this;
     }
 
@@ -429,7 +427,7 @@ public final class TikTokEventsBuilder {
                 baseUrl, edition, pixelBatchSize);
         OkHttpClient client = HttpClientFactory.create(httpClient, connectTimeout, readTimeout, writeTimeout,
                 callTimeout, httpLogLevel, httpLogger, accessToken);
-        return new TikTokEvents(settings, eventDefaults, client, httpClient == null, retryPolicy, retryScheduler);
+        return new TikTokEvents(settings, clock, client, httpClient == null, retryPolicy, retryScheduler);
     }
 
     /** Visible ASCII only: what an access token is made of, and all a header value may hold without quoting it. */

@@ -34,7 +34,7 @@ public final class MockTikTok implements AutoCloseable {
     /** A client without retries, so each scripted answer is one attempt; retry tests set their own policy. */
     TikTokEventsBuilder clientBuilder() {
         return TikTokEvents.builder().accessToken(TOKEN).pixelCode(PIXEL).baseUrl(baseUrl())
-                .eventDefaults(EventDefaults.standard().withClock(CLOCK)).retryPolicy(RetryPolicy.none());
+                .clock(CLOCK).retryPolicy(RetryPolicy.none());
     }
 
     void answer(String json) {

@@ -136,7 +136,7 @@ class WireFormatTest {
     @Test
     void anEventWithoutIdOrTimestampGetsAUuidAndTheClockTime() throws Exception {
         tiktok.answerOk();
-        Event event = client.newEvent("Search").page(Page.of("https://shop.example")).build();
+        Event event = Event.builder("Search", MockTikTok.DEFAULTS).page(Page.of("https://shop.example")).build();
 
         client.send(event);
 

@@ -9,10 +9,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The settings used while events are built: the clock that stamps events without a timestamp, the zone for
- * timestamps written without an offset, and the country calling code for phone numbers written without one.
- * Immutable; {@link #standard()} has the system UTC clock and no default zone or country code, so ambiguous
- * input is refused rather than guessed (a phone number is never silently given {@code +1}).
+ * The settings used while events are built: the clock that stamps events without a timestamp (and that event ages
+ * are judged by), the zone for timestamps written without an offset, the country calling code for phone numbers
+ * written without one, and where {@link EventWarning warnings} go. Immutable; {@link #standard()} has the system
+ * UTC clock, no default zone or country code (ambiguous input is refused rather than guessed: a phone number is
+ * never silently given {@code +1}) and logs warnings.
+ *
+ * <p>Give them to the builders that read them, {@link Event#builder(String, EventDefaults)} and
+ * {@link User#builder(EventDefaults)}; keep one instance as a constant of your application. The client
+ * ({@code TikTokEvents}) takes none, on purpose: personal data is normalised and SHA-256 hashed by the builder's
+ * setter, before any client sees the event (so no raw phone number is ever held in an event), and a client setting
+ * the builders could not see would be silently ignored.
  *
  * <pre>{@code
  * EventDefaults brazil = EventDefaults.standard()

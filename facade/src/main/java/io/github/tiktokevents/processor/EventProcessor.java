@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  *         })
  *         .build());
  * // on the request path: microseconds, never a network round trip
- * processor.enqueue(tiktok.newEvent(EventNames.COMPLETE_PAYMENT).user(user).page(page).build());
+ * processor.enqueue(Event.builder(EventNames.COMPLETE_PAYMENT).user(user).page(page).build());
  * // at shutdown (tiktok.close() also does this for every processor it made):
  * processor.close();
  * }</pre>
