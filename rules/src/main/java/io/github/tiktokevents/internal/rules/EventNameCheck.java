@@ -1,9 +1,12 @@
 package io.github.tiktokevents.internal.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +16,10 @@ import java.util.Set;
  * this only ever warns.
  */
 final class EventNameCheck {
+    /** The names each source knows (its own and the legacy ones), made once: checking runs on every build. */
+    private static final Map<String, Set<String>> KNOWN = known();
+    private static final Set<String> KNOWN_ELSEWHERE = KNOWN.getOrDefault("web", Set.of());
+
     private EventNameCheck() {
     }
 
@@ -20,9 +27,7 @@ final class EventNameCheck {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        Set<String> known = new LinkedHashSet<>(SpecRules.STANDARD_EVENT_NAMES.getOrDefault(source,
-                SpecRules.STANDARD_EVENT_NAMES.getOrDefault("web", List.of())));
-        known.addAll(SpecRules.STANDARD_EVENT_NAMES.getOrDefault("legacy", List.of()));
+        Set<String> known = KNOWN.getOrDefault(source, KNOWN_ELSEWHERE);
         if (known.contains(name)) {
             return Optional.empty();
         }
@@ -47,6 +52,17 @@ final class EventNameCheck {
         return Optional.of(RuleFinding.warning("event", "\"" + name + "\" is not a standard " + source
                 + " event name (names are case-sensitive): did you mean " + String.join("/", closest)
                 + "? TikTok counts a custom name apart from the standard one"));
+    }
+
+    private static Map<String, Set<String>> known() {
+        List<String> legacy = SpecRules.STANDARD_EVENT_NAMES.getOrDefault("legacy", List.of());
+        Map<String, Set<String>> bySource = new HashMap<>();
+        SpecRules.STANDARD_EVENT_NAMES.forEach((source, names) -> {
+            Set<String> all = new LinkedHashSet<>(names);
+            all.addAll(legacy);
+            bySource.put(source, Collections.unmodifiableSet(all));
+        });
+        return Map.copyOf(bySource);
     }
 
     /** Letters and digits only, lower-cased: {@code add_to_cart} and {@code AddToCart} fold alike. */
