@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.Page;
 import io.github.tiktokevents.event.Properties;
+import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.processor.ProcessorOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,23 @@ class SizeBoundsTest {
             assertThatThrownBy(() -> client.send(event)).isInstanceOf(TikTokValidationException.class)
                     .hasMessageContaining("description").hasMessageContaining("16384 characters")
                     .hasMessageNotContaining("ddddd");
+            assertThat(tiktok.server.getRequestCount()).isZero();
+        }
+    }
+
+    @Test
+    void theProcessorRefusesSuchAnEventAtEnqueueAndTheListenerHearsWhy() throws Exception {
+        List<TikTokException> heard = new ArrayList<>();
+        try (MockTikTok tiktok = new MockTikTok(); TikTokEvents client = tiktok.clientBuilder().build()) {
+            EventProcessor processor = client.processor(ProcessorOptions.builder()
+                    .listener((eventId, error) -> heard.add(error)).build());
+            Event event = Event.builder("ViewContent").page(Page.of("https://shop.example"))
+                    .properties(Properties.builder().description("d".repeat(20_000)).build()).build();
+
+            assertThat(processor.enqueue(event)).isFalse();
+            assertThat(heard).singleElement().isInstanceOf(TikTokValidationException.class);
+            assertThat(heard.get(0).getMessage()).contains("description").doesNotContain("ddddd");
+            processor.close();
             assertThat(tiktok.server.getRequestCount()).isZero();
         }
     }
