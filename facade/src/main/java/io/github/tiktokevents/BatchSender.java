@@ -8,6 +8,7 @@ import io.github.tiktokevents.internal.delivery.Bisection;
 import io.github.tiktokevents.internal.delivery.DeliveryErrors;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.wire.Chunker;
+import io.github.tiktokevents.internal.wire.EventWire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,8 @@ final class BatchSender {
                 throw new TikTokValidationException("events[" + i + "]", "is null");
             }
         }
-        Map<EventSource, List<List<Event>>> chunks = Chunker.chunk(events, settings.maxEventsPerRequest());
+        Map<EventSource, List<List<Event>>> chunks = Chunker.chunk(events, settings.maxEventsPerRequest(),
+                event -> EventWire.estimatedSizeBytes(event, settings.edition()));
         chunks.keySet().forEach(settings::sourceId);
         return chunks;
     }

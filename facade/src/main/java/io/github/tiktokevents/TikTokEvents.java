@@ -4,7 +4,6 @@ import io.github.tiktokevents.client.ApiClient;
 import io.github.tiktokevents.client.api.EventApi;
 import io.github.tiktokevents.client.auth.ApiKeyAuth;
 import io.github.tiktokevents.event.Event;
-import io.github.tiktokevents.event.EventDefaults;
 import io.github.tiktokevents.event.EventNames;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.event.User;
@@ -25,6 +24,7 @@ import io.github.tiktokevents.internal.wire.ApiErrorMapper;
 import io.github.tiktokevents.internal.wire.ChunkSender;
 import io.github.tiktokevents.processor.EventProcessor;
 import io.github.tiktokevents.processor.ProcessorOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -74,7 +74,6 @@ public final class TikTokEvents implements AutoCloseable {
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final ClientSettings settings;
-    private final EventDefaults eventDefaults;
     private final OkHttpClient httpClient;
     private final boolean ownsHttpClient;
     private final EventApi eventApi;
@@ -85,10 +84,9 @@ public final class TikTokEvents implements AutoCloseable {
     private final OpenProcessors processors = new OpenProcessors();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    TikTokEvents(ClientSettings settings, EventDefaults eventDefaults, OkHttpClient httpClient, boolean ownsHttpClient,
+    TikTokEvents(ClientSettings settings, Clock clock, OkHttpClient httpClient, boolean ownsHttpClient,
                  RetryPolicy retryPolicy, DeliveryScheduler retryScheduler) {
         this.settings = settings;
-        this.eventDefaults = eventDefaults;
         this.httpClient = httpClient;
         this.ownsHttpClient = ownsHttpClient;
         ApiClient apiClient = new ApiClient(httpClient);
@@ -97,7 +95,7 @@ public final class TikTokEvents implements AutoCloseable {
         ((ApiKeyAuth) apiClient.getAuthentication("AccessToken")).setApiKey(settings.accessToken());
         this.eventApi = new EventApi(apiClient);
         this.chunkSender = new ChunkSender(apiClient, settings,
-                new ApiErrorMapper(eventDefaults.clock(), settings.accessToken()));
+                new ApiErrorMapper(clock, settings.accessToken()));
         // Timers only: the thread starts on the first retry, and no thread sleeps between attempts.
         this.retryScheduler = retryScheduler != null ? retryScheduler : new DeliveryThreadScheduler("tiktok-events-retry");
         this.retrier = new Retrier(retryPolicy, this.retryScheduler);
@@ -105,9 +103,11 @@ public final class TikTokEvents implements AutoCloseable {
     }
 
     /**
-     * A client configured from the environment: {@code TIKTOK_ACCESS_TOKEN} (or the misspelt
-     * {@code TIKTOK_ACESS_TOKEN}), {@code TIKTOK_PIXEL_ID}, {@code TIKTOK_API_VERSION} (default {@code v1.3}) and
-     * {@code TIKTOK_TEST_EVENT_CODE} (optional).
+     * A client configured from the environment: {@code TIKTOK_ACCESS_TOKEN} (the misspelt
+     * {@code TIKTOK_ACESS_TOKEN} is read too, with a warning), the event source ids {@code TIKTOK_PIXEL_ID},
+     * {@code TIKTOK_APP_ID}, {@code TIKTOK_OFFLINE_EVENT_SET_ID} and {@code TIKTOK_CRM_EVENT_SET_ID} (at least one),
+     * and optionally {@code TIKTOK_API_VERSION} (default {@code v1.3}), {@code TIKTOK_TEST_EVENT_CODE} and
+     * {@code TIKTOK_BASE_URL}. See {@link TikTokEventsBuilder#fromEnv()}.
      *
      * @return the client
      * @throws TikTokConfigurationException naming every missing variable and where to find its value
@@ -287,34 +287,6 @@ public final class TikTokEvents implements AutoCloseable {
      */
     public EventApi eventApi() {
         return eventApi;
-    }
-
-    /**
-     * The defaults this client was configured with, for building events and users that match it.
-     *
-     * @return the event defaults
-     */
-    public EventDefaults eventDefaults() {
-        return eventDefaults;
-    }
-
-    /**
-     * Starts an event with this client's {@link #eventDefaults()}.
-     *
-     * @param name a standard name from {@link EventNames} or a custom one
-     * @return an event builder
-     */
-    public Event.Builder newEvent(String name) {
-        return Event.builder(name, eventDefaults);
-    }
-
-    /**
-     * Starts a user with this client's {@link #eventDefaults()} (its default phone country code).
-     *
-     * @return a user builder
-     */
-    public User.Builder newUser() {
-        return User.builder(eventDefaults);
     }
 
     /**

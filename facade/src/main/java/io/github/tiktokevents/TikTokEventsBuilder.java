@@ -1,6 +1,7 @@
 package io.github.tiktokevents;
 
 import io.github.tiktokevents.event.EventDefaults;
+import java.time.Clock;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.internal.delivery.DeliveryScheduler;
@@ -26,21 +27,25 @@ import okhttp3.OkHttpClient;
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>setter</th><th>environment variable</th><th>default</th></tr>
- *   <tr><td>{@link #accessToken(String)}</td><td>{@code TIKTOK_ACCESS_TOKEN} (or {@code TIKTOK_ACESS_TOKEN})</td><td>required</td></tr>
+ *   <tr><td>{@link #accessToken(String)}</td><td>{@code TIKTOK_ACCESS_TOKEN} (the misspelt {@code TIKTOK_ACESS_TOKEN} is read too, with a warning)</td><td>required</td></tr>
  *   <tr><td>{@link #pixelCode(String)}</td><td>{@code TIKTOK_PIXEL_ID}</td><td>required for web events</td></tr>
- *   <tr><td>{@link #appId(String)}, {@link #offlineEventSetId(String)}, {@link #crmEventSetId(String)}</td><td>-</td><td>required for those sources</td></tr>
+ *   <tr><td>{@link #appId(String)}</td><td>{@code TIKTOK_APP_ID}</td><td>required for app events</td></tr>
+ *   <tr><td>{@link #offlineEventSetId(String)}</td><td>{@code TIKTOK_OFFLINE_EVENT_SET_ID}</td><td>required for offline events</td></tr>
+ *   <tr><td>{@link #crmEventSetId(String)}</td><td>{@code TIKTOK_CRM_EVENT_SET_ID}</td><td>required for CRM events</td></tr>
  *   <tr><td>{@link #apiVersion(String)}</td><td>{@code TIKTOK_API_VERSION}</td><td>{@code v1.3}</td></tr>
  *   <tr><td>{@link #testEventCode(String)}</td><td>{@code TIKTOK_TEST_EVENT_CODE}</td><td>none</td></tr>
  *   <tr><td>{@link #partnerName(String)}</td><td>-</td><td>none</td></tr>
  *   <tr><td>{@link #apiEdition(ApiEdition)}</td><td>-</td><td>{@link ApiEdition#EVENTS_V2}</td></tr>
  *   <tr><td>{@link #pixelBatchSize(int)}</td><td>-</td><td>50 (1.0 only)</td></tr>
- *   <tr><td>{@link #baseUrl(String)}</td><td>-</td><td>{@code https://business-api.tiktok.com}</td></tr>
+ *   <tr><td>{@link #baseUrl(String)}</td><td>{@code TIKTOK_BASE_URL}</td><td>{@code https://business-api.tiktok.com}</td></tr>
  *   <tr><td>{@link #connectTimeout(Duration)} / {@link #readTimeout(Duration)} / {@link #writeTimeout(Duration)} / {@link #callTimeout(Duration)}</td><td>-</td><td>10 s / 30 s / 30 s / 60 s</td></tr>
  *   <tr><td>{@link #retryPolicy(RetryPolicy)}</td><td>-</td><td>{@link RetryPolicy#defaults()}: 5 attempts, 500 ms doubling to 30 s with jitter, 2 min in all</td></tr>
  *   <tr><td>{@link #httpClient(OkHttpClient)}</td><td>-</td><td>one made by the client</td></tr>
  *   <tr><td>{@link #httpLogLevel(HttpLogLevel)}, {@link #httpLogger(Consumer)}</td><td>-</td><td>{@code NONE}; System.Logger {@code io.github.tiktokevents.http}</td></tr>
- *   <tr><td>{@link #eventDefaults(EventDefaults)}</td><td>-</td><td>{@link EventDefaults#standard()}</td></tr>
  * </table>
+ *
+ * <p>There is no setting for a default phone country or time zone: events are normalised and hashed when they are
+ * built, before any client sees them, so such defaults go to the builders ({@link EventDefaults}).
  *
  * <pre>{@code
  * TikTokEvents tiktok = TikTokEvents.builder()
@@ -53,6 +58,7 @@ import okhttp3.OkHttpClient;
  */
 public final class TikTokEventsBuilder {
     private static final System.Logger HTTP_LOG = System.getLogger("io.github.tiktokevents.http");
+    private static final System.Logger CONFIG_LOG = System.getLogger("io.github.tiktokevents.config");
 
     private String accessToken;
     private final Map<EventSource, String> sourceIds = new LinkedHashMap<>();
@@ -72,16 +78,18 @@ public final class TikTokEventsBuilder {
     private OkHttpClient httpClient;
     private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
     private Consumer<String> httpLogger = line -> HTTP_LOG.log(System.Logger.Level.INFO, line);
-    private EventDefaults eventDefaults = EventDefaults.standard();
+    private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private DeliveryScheduler retryScheduler;
+    private Consumer<String> configWarnings = line -> CONFIG_LOG.log(System.Logger.Level.WARNING, line);
 
     TikTokEventsBuilder() {
     }
 
     /**
      * Reads the settings the environment holds (see the table above); variables that are not set leave the
-     * current values alone.
+     * current values alone. A misspelt {@code TIKTOK_ACESS_TOKEN} is logged once per reading, at WARNING on the
+     * System.Logger {@code io.github.tiktokevents.config}, naming the variable and never its value.
      *
      * @return this builder
      */
@@ -100,8 +108,12 @@ public final class TikTokEventsBuilder {
         if (env.accessToken != null) {
             accessToken = env.accessToken;
         }
-        if (env.pixelId != null) {
-            sourceIds.put(EventSource.WEB, env.pixelId);
+        sourceIdFromEnv(EventSource.WEB, env.pixelId);
+        sourceIdFromEnv(EventSource.APP, env.appId);
+        sourceIdFromEnv(EventSource.OFFLINE, env.offlineEventSetId);
+        sourceIdFromEnv(EventSource.CRM, env.crmEventSetId);
+        if (env.baseUrl != null) {
+            baseUrl(env.baseUrl);
         }
         if (env.apiVersion != null) {
             apiVersion(env.apiVersion);
@@ -109,7 +121,14 @@ public final class TikTokEventsBuilder {
         if (env.testEventCode != null) {
             testEventCode = env.testEventCode;
         }
+        env.warnings.forEach(configWarnings);
         return this;
+    }
+
+    private void sourceIdFromEnv(EventSource source, String id) {
+        if (id != null) {
+            sourceIds.put(source, id);
+        }
     }
 
     /**
@@ -233,9 +252,14 @@ public final class TikTokEventsBuilder {
      *
      * @param url the base URL, without {@code /open_api}; for tests or a proxy
      * @return this builder
+     * @throws TikTokConfigurationException if it is not an http or https URL
      */
     public TikTokEventsBuilder baseUrl(String url) {
         String value = Objects.requireNonNull(blankToNull(url), "baseUrl");
+        if (okhttp3.HttpUrl.parse(value) == null) {
+            throw new TikTokConfigurationException("baseUrl (" + EnvironmentConfig.BASE_URL + " / baseUrl(...)) must be an"
+                    + " http or https URL such as " + TikTokEvents.DEFAULT_BASE_URL);
+        }
         this.baseUrl = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
         return this;
     }
@@ -347,17 +371,6 @@ public final class TikTokEventsBuilder {
     }
 
     /**
-     * Sets clock, default zone and default phone country code for {@link TikTokEvents#newEvent} and {@link TikTokEvents#newUser()}, and the clock for {@code Retry-After} dates.
-     *
-     * @param defaults clock, default zone and default phone country code for {@link TikTokEvents#newEvent} and {@link TikTokEvents#newUser()}, and the clock for {@code Retry-After} dates
-     * @return this builder
-     */
-    public TikTokEventsBuilder eventDefaults(EventDefaults defaults) {
-        this.eventDefaults = Objects.requireNonNull(defaults, "eventDefaults");
-        return this;
-    }
-
-    /**
      * Sets how {@code send}, {@code sendAsync}, {@code sendBatch} and {@code sendBatchAsync} retry a request that
      * failed in a way a retry may cure (rate limits 40016, 40100, 40132, 40133 and HTTP 429; server errors 50000,
      * 50002, 51065, 40700 and HTTP 5xx; connection failures and timeouts): exponential backoff with jitter, at least the
@@ -371,6 +384,18 @@ public final class TikTokEventsBuilder {
      */
     public TikTokEventsBuilder retryPolicy(RetryPolicy policy) {
         this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+        return this;
+    }
+
+    /** Test hook: the clock {@code Retry-After} dates are read against. */
+    TikTokEventsBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /** Test hook: where warnings about the configuration read by {@link #fromEnv(Function)} go. */
+    TikTokEventsBuilder configWarnings(Consumer<String> sink) {
+        this.configWarnings = Objects.requireNonNull(sink, "configWarnings");
         return this;
     }
 
@@ -414,7 +439,7 @@ public final class TikTokEventsBuilder {
                 baseUrl, edition, pixelBatchSize);
         OkHttpClient client = HttpClientFactory.create(httpClient, connectTimeout, readTimeout, writeTimeout,
                 callTimeout, httpLogLevel, httpLogger, accessToken);
-        return new TikTokEvents(settings, eventDefaults, client, httpClient == null, retryPolicy, retryScheduler);
+        return new TikTokEvents(settings, clock, client, httpClient == null, retryPolicy, retryScheduler);
     }
 
     /** Visible ASCII only: what an access token is made of, and all a header value may hold without quoting it. */

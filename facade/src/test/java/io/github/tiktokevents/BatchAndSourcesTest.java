@@ -42,7 +42,7 @@ class BatchAndSourcesTest {
     static List<Event> webEvents(int count) {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            events.add(Event.builder("ViewContent").eventId("e" + i).epochSeconds(1675220400L + i)
+            events.add(Event.builder("ViewContent", MockTikTok.DEFAULTS).eventId("e" + i).epochSeconds(1675220400L + i)
                     .page(Page.of("https://shop.example/" + i)).build());
         }
         return events;

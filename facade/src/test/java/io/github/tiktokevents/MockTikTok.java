@@ -17,6 +17,8 @@ public final class MockTikTok implements AutoCloseable {
     public static final String TOKEN = "tok-SECRET-9f8e7d6c5b4a";
     public static final String PIXEL = "CE3VQJJC77U1234ABCD0";
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2023-02-01T12:00:00Z"), ZoneOffset.UTC);
+    /** For events with the tests' 2023 timestamps: judged against the same clock, so none is old. */
+    public static final EventDefaults DEFAULTS = EventDefaults.standard().withClock(CLOCK);
 
     final MockWebServer server = new MockWebServer();
 
@@ -32,7 +34,7 @@ public final class MockTikTok implements AutoCloseable {
     /** A client without retries, so each scripted answer is one attempt; retry tests set their own policy. */
     TikTokEventsBuilder clientBuilder() {
         return TikTokEvents.builder().accessToken(TOKEN).pixelCode(PIXEL).baseUrl(baseUrl())
-                .eventDefaults(EventDefaults.standard().withClock(CLOCK)).retryPolicy(RetryPolicy.none());
+                .clock(CLOCK).retryPolicy(RetryPolicy.none());
     }
 
     void answer(String json) {

@@ -91,7 +91,7 @@ class NoNagleStallTest {
     }
 
     private static Event webEvent() {
-        return Event.builder("ViewContent").eventId("n-1").timestamp("2023-02-01T00:00:00Z")
+        return Event.builder("ViewContent", MockTikTok.DEFAULTS).eventId("n-1").timestamp("2023-02-01T00:00:00Z")
                 .page(Page.of("https://shop.example")).build();
     }
 }

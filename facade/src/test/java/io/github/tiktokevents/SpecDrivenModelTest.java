@@ -49,7 +49,7 @@ class SpecDrivenModelTest {
     }
 
     private static Event.Builder web(String name) {
-        return Event.builder(name).eventId("e-1").timestamp("2023-02-01T00:00:00-03:00").page(Page.of("https://shop.example"));
+        return Event.builder(name, MockTikTok.DEFAULTS).eventId("e-1").timestamp("2023-02-01T00:00:00-03:00").page(Page.of("https://shop.example"));
     }
 
     @Test
@@ -83,7 +83,7 @@ class SpecDrivenModelTest {
                 .putAdditionalField("order_channel", "app")
                 .user(User.builder().email("jane@example.com")
                         .putAdditionalHashedField("date_of_birth", " 1990-01-01 ", "text").build())
-                .properties(Properties.builder().value(new BigDecimal("10.5").doubleValue())
+                .properties(Properties.builder().value(new BigDecimal("10.5").doubleValue()).currency("USD")
                         .putAdditionalField("coupon", Map.of("code", "SPRING", "percent", 10))
                         .addContent(Content.builder().contentId("sku-1").putAdditionalField("status", "in_stock").build())
                         .build())
@@ -169,7 +169,7 @@ class SpecDrivenModelTest {
     @Test
     void aSourceThisVersionDoesNotListIsSentUnderTheIdGivenForIt() throws Exception {
         EventSource miniApp = EventSource.of("mini_app");
-        Event event = Event.builder("Purchase").source(miniApp).eventId("m-1").timestamp("2023-02-01T00:00:00Z").build();
+        Event event = Event.builder("Purchase", MockTikTok.DEFAULTS).source(miniApp).eventId("m-1").timestamp("2023-02-01T00:00:00Z").build();
 
         try (TikTokEvents without = tiktok.clientBuilder().build()) {
             assertThatThrownBy(() -> without.send(event))

@@ -41,7 +41,7 @@ class WireFormatTest {
     }
 
     static Event issueExample() {
-        return Event.builder("ViewContent")
+        return Event.builder("ViewContent", MockTikTok.DEFAULTS)
                 .eventId("123456789")
                 .timestamp("2023-02-01T00:00:00-03:00")
                 .user(User.builder()
@@ -136,7 +136,7 @@ class WireFormatTest {
     @Test
     void anEventWithoutIdOrTimestampGetsAUuidAndTheClockTime() throws Exception {
         tiktok.answerOk();
-        Event event = client.newEvent("Search").page(Page.of("https://shop.example")).build();
+        Event event = Event.builder("Search", MockTikTok.DEFAULTS).page(Page.of("https://shop.example")).build();
 
         client.send(event);
 

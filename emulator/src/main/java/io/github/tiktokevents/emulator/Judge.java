@@ -1,5 +1,6 @@
 package io.github.tiktokevents.emulator;
 
+import io.github.tiktokevents.internal.rules.EventRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -10,20 +11,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Decides the normal answer to a request, checking in TikTok's order: the route, the access token, the JSON, the
- * schema of the spec, the event times, then the permission to the event source.
+ * schema of the spec, the event times, the rules the SDK shares ({@link SharedRules}), then the permission to the
+ * event source.
  */
 final class Judge {
     private final byte[] accessToken;
     private final Set<String> allowedEventSourceIds;
     private final SpecValidator validator;
     private final EventTimeRule eventTimes;
+    private final SharedRules rules;
 
     Judge(String accessToken, Set<String> allowedEventSourceIds, Clock clock, Duration futureTolerance,
             SpecValidator validator) {
         this.accessToken = accessToken.getBytes(StandardCharsets.UTF_8);
         this.allowedEventSourceIds = Set.copyOf(allowedEventSourceIds);
         this.validator = validator;
-        this.eventTimes = new EventTimeRule(clock, futureTolerance);
+        this.eventTimes = new EventTimeRule();
+        this.rules = new SharedRules(EventRules.standard(clock).withFutureTolerance(futureTolerance));
     }
 
     /**
@@ -54,7 +58,8 @@ final class Judge {
         Endpoint endpoint = route.endpoint();
         JsonNode json = body.json();
         Optional<String> problem = validator.problems(endpoint, json)
-                .or(() -> eventTimes.problem(endpoint, json));
+                .or(() -> eventTimes.problem(endpoint, json))
+                .or(() -> rules.problem(endpoint, json));
         if (problem.isPresent()) {
             return Verdict.invalid(problem.get());
         }

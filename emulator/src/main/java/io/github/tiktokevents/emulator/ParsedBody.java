@@ -1,5 +1,6 @@
 package io.github.tiktokevents.emulator;
 
+import io.github.tiktokevents.internal.rules.EventRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,8 +31,17 @@ record ParsedBody(JsonNode json, Optional<String> problem) {
     private static final Set<String> PIXEL_REQUEST_FIELDS = Set.of("pixel_code", "test_event_code", "partner_name");
 
     static ParsedBody parse(String body) {
+        return parse(body, body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
+    /** Parses a body of the given size in bytes; one over the shared rules' bound is refused unread. */
+    static ParsedBody parse(String body, long sizeBytes) {
         if (body.isBlank()) {
             return failed("Invalid parameters: the request body is empty; send a JSON object");
+        }
+        Optional<String> tooLarge = EventRules.requestSize(sizeBytes).map(f -> "Invalid parameters: the " + f.field() + " " + f.message());
+        if (tooLarge.isPresent()) {
+            return failed(tooLarge.get());
         }
         try {
             JsonNode json = MAPPER.readTree(body);

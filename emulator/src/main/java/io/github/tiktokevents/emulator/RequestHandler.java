@@ -48,11 +48,12 @@ final class RequestHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long number = sequence.incrementAndGet();
+        byte[] raw = exchange.getRequestBody().readAllBytes();
         RecordedRequestDraft draft = new RecordedRequestDraft(number, clock.instant(), exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(), redacted(exchange.getRequestHeaders()),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), requestIds.next());
+                new String(raw, StandardCharsets.UTF_8), requestIds.next());
         Route route = Route.of(draft.path());
-        ParsedBody body = ParsedBody.parse(draft.body());
+        ParsedBody body = ParsedBody.parse(draft.body(), raw.length);
         Optional<Fault> fault = faults.decide();
         Fault shown = fault.orElse(null);
         if (shown instanceof Fault.Delay delay) {

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  *   <tr><td>{@link #host}</td><td>{@code 127.0.0.1} (loopback only)</td></tr>
  *   <tr><td>{@link #port}</td><td>0: a free port, see {@link TikTokEmulator#port()}</td></tr>
  *   <tr><td>{@link #allowedEventSourceIds}</td><td>none: every event source is allowed</td></tr>
- *   <tr><td>{@link #futureTolerance}</td><td>1 hour</td></tr>
+ *   <tr><td>{@link #futureTolerance}</td><td>the spec's {@code info.x-tiktok-rules.future-tolerance} (1 hour), as the SDK</td></tr>
  *   <tr><td>{@link #handlerThreads}</td><td>4</td></tr>
  *   <tr><td>{@link #clock}</td><td>the system clock (UTC)</td></tr>
  *   <tr><td>{@link #sleeper}</td><td>{@link Sleeper#SYSTEM}</td></tr>
@@ -41,7 +41,7 @@ public final class TikTokEmulatorBuilder {
     String host = "127.0.0.1";
     int port;
     Set<String> allowedEventSourceIds = Set.of();
-    Duration futureTolerance = Duration.ofHours(1);
+    Duration futureTolerance = io.github.tiktokevents.internal.rules.SpecRules.FUTURE_TOLERANCE;
     int handlerThreads = 4;
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.SYSTEM;

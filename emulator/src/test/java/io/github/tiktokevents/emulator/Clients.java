@@ -7,6 +7,7 @@ import io.github.tiktokevents.client.api.EventApi;
 import io.github.tiktokevents.client.model.EventData;
 import io.github.tiktokevents.client.model.EventSource;
 import io.github.tiktokevents.client.model.EventTrackRequest;
+import io.github.tiktokevents.client.model.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,8 @@ final class Clients {
     }
 
     static EventData event(String name, String id) {
-        return new EventData().event(name).eventId(id).eventTime(Instant.now().getEpochSecond());
+        return new EventData().event(name).eventId(id).eventTime(Instant.now().getEpochSecond())
+                .page(new Page().url("https://shop.example"));   // web events need a page (a shared rule)
     }
 
     /** Posts a raw body with the emulator's token; returns the HTTP status and the parsed envelope. */

@@ -7,6 +7,7 @@ import io.github.tiktokevents.client.api.EventApi;
 import io.github.tiktokevents.client.model.EventData;
 import io.github.tiktokevents.client.model.EventSource;
 import io.github.tiktokevents.client.model.EventTrackRequest;
+import io.github.tiktokevents.client.model.Page;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class ExtensionUsageTest {
 
         new EventApi(client).eventTrack("v1.3", new EventTrackRequest()
                 .eventSource(EventSource.WEB).eventSourceId("PIXEL")
-                .addDataItem(new EventData().event("Purchase").eventId("o-1").eventTime(Instant.now().getEpochSecond())));
+                .addDataItem(new EventData().event("Purchase").eventId("o-1").eventTime(Instant.now().getEpochSecond())
+                        .page(new Page().url("https://shop.example"))));
 
         RecordedEvent purchase = tiktok.awaitEvents(1, Duration.ofSeconds(5)).get(0);
         assertThat(purchase.eventName()).isEqualTo("Purchase");
@@ -35,7 +37,7 @@ class ExtensionUsageTest {
     @Test
     void seesARateLimitedRetry(TikTokEmulator tiktok) {
         tiktok.faults().next(Fault.rateLimited());
-        String body = "{\"event_source\":\"web\",\"event_source_id\":\"PIXEL\",\"data\":[{\"event\":\"A\","
+        String body = "{\"event_source\":\"web\",\"event_source_id\":\"PIXEL\",\"data\":[{\"event\":\"A\",\"page\":{\"url\":\"https://shop.example\"},"
                 + "\"event_id\":\"r-1\",\"event_time\":" + Instant.now().getEpochSecond() + "}]}";
 
         assertThat(Clients.post(tiktok, Endpoint.EVENT_TRACK, body).code()).isEqualTo(TikTokCodes.RATE_LIMITED);

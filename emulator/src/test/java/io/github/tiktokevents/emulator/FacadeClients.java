@@ -6,10 +6,14 @@ import io.github.tiktokevents.TikTokEvents;
 import io.github.tiktokevents.event.Content;
 import io.github.tiktokevents.event.ContentType;
 import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventDefaults;
 import io.github.tiktokevents.event.EventNames;
 import io.github.tiktokevents.event.Page;
 import io.github.tiktokevents.event.Properties;
 import io.github.tiktokevents.event.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 /** The SDK's facade pointed at an emulator (with the HTTP client it makes itself), and the README's quick-start event. */
 final class FacadeClients {
@@ -30,9 +34,13 @@ final class FacadeClients {
                 .build();
     }
 
+    /** Events of the README's day judged on that day: none is "older than 28 days" (a warning, logged). */
+    static final EventDefaults README_DAY = EventDefaults.standard()
+            .withClock(Clock.fixed(Instant.parse("2023-02-01T12:00:00Z"), ZoneOffset.UTC));
+
     /** The README's ViewContent event, as its quick start builds it. */
     static Event quickStartEvent() {
-        return Event.builder(EventNames.VIEW_CONTENT)
+        return Event.builder(EventNames.VIEW_CONTENT, README_DAY)
                 .eventId("123456789")
                 .timestamp("2023-02-01T00:00:00-03:00")
                 .user(User.builder()

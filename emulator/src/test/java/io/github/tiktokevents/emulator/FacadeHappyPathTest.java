@@ -74,7 +74,7 @@ class FacadeHappyPathTest {
 
     @Test
     void aBatchArrivesAtThePixelBatchEndpointInOrder(TikTokEmulator emulator) {
-        Event second = Event.builder("Purchase").eventId("order-2").timestamp("2023-02-01T00:00:01-03:00")
+        Event second = Event.builder("Purchase", FacadeClients.README_DAY).eventId("order-2").timestamp("2023-02-01T00:00:01-03:00")
                 .page(Page.of("https://www.example.com/checkout")).build();
         try (TikTokEvents tiktok = facade(emulator, ApiEdition.PIXEL_V1)) {
             BatchResult batch = tiktok.sendBatch(List.of(quickStartEvent(), second));

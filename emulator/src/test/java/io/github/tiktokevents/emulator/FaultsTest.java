@@ -42,7 +42,7 @@ class FaultsTest {
     }
 
     private static String body(int i) {
-        return "{\"event_source\":\"web\",\"event_source_id\":\"P\",\"data\":[{\"event\":\"A\",\"event_id\":\"e" + i
+        return "{\"event_source\":\"web\",\"event_source_id\":\"P\",\"data\":[{\"event\":\"A\",\"page\":{\"url\":\"https://shop.example\"},\"event_id\":\"e" + i
                 + "\",\"event_time\":" + java.time.Instant.now().getEpochSecond() + "}]}";
     }
 

@@ -13,6 +13,7 @@ import io.github.tiktokevents.client.model.ContentType;
 import io.github.tiktokevents.client.model.EventProperties;
 import io.github.tiktokevents.client.model.EventUser;
 import io.github.tiktokevents.client.model.HashedIdentifiers;
+import io.github.tiktokevents.client.model.Page;
 import io.github.tiktokevents.client.model.PixelBatchEvent;
 import io.github.tiktokevents.client.model.PixelBatchRequest;
 import io.github.tiktokevents.client.model.PixelContext;
@@ -93,7 +94,8 @@ class HappyPathTest {
         TikTokResponse response = eventApi(emulator).pixelTrack("v1.3", new PixelTrackRequest()
                 .pixelCode(PIXEL).event("AddToCart").eventId("cart-1").testEventCode("TEST123")
                 .timestamp(OffsetDateTime.now(ZoneOffset.ofHours(-3)).withNano(0))
-                .context(new PixelContext().user(new PixelContextUser().email(sha256("a@b.c")))));
+                .context(new PixelContext().page(new Page().url("https://shop.example"))
+                        .user(new PixelContextUser().email(sha256("a@b.c")))));
 
         assertThat(response.getCode()).isZero();
         RecordedEvent event = emulator.events(Endpoint.PIXEL_TRACK).get(0);
@@ -107,8 +109,10 @@ class HappyPathTest {
     @Test
     void acceptsAPixelBatchRequest() throws Exception {
         TikTokResponse response = eventApi(emulator).pixelBatch("v1.3", new PixelBatchRequest().pixelCode(PIXEL)
-                .addBatchItem(new PixelBatchEvent().type(PixelBatchEvent.TypeEnum.TRACK).event("ViewContent").eventId("b1"))
-                .addBatchItem(new PixelBatchEvent().type(PixelBatchEvent.TypeEnum.TRACK).event("AddToCart").eventId("b2")));
+                .addBatchItem(new PixelBatchEvent().type(PixelBatchEvent.TypeEnum.TRACK).event("ViewContent").eventId("b1")
+                        .context(new PixelContext().page(new Page().url("https://shop.example"))))
+                .addBatchItem(new PixelBatchEvent().type(PixelBatchEvent.TypeEnum.TRACK).event("AddToCart").eventId("b2")
+                        .context(new PixelContext().page(new Page().url("https://shop.example")))));
 
         assertThat(response.getCode()).isZero();
         assertThat(emulator.events(Endpoint.PIXEL_BATCH)).extracting(RecordedEvent::eventId).containsExactly("b1", "b2");
@@ -125,7 +129,7 @@ class HappyPathTest {
 
     @Test
     void acceptsOtherApiVersionsAndAPathWithoutTrailingSlash() {
-        String body = "{\"event_source\":\"web\",\"event_source_id\":\"P\",\"data\":[{\"event\":\"A\",\"event_time\":1}]}";
+        String body = "{\"event_source\":\"web\",\"event_source_id\":\"P\",\"data\":[{\"event\":\"A\",\"page\":{\"url\":\"https://shop.example\"},\"event_time\":1}]}";
         Clients.Answer answer = Clients.send(new okhttp3.Request.Builder()
                 .url(emulator.baseUrl() + "/open_api/v1.2/event/track")
                 .header("Access-Token", "happy-token")

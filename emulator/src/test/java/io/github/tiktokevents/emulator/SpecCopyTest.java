@@ -125,7 +125,8 @@ class SpecCopyTest {
         Clients.Answer newSource = post(packaged, Endpoint.EVENT_TRACK,
                 miniAppEvent("{\"date_of_birth\":\"" + sha256("19900131") + "\"}"));
         Clients.Answer unmarked = post(packaged, Endpoint.EVENT_TRACK,
-                miniAppEvent("{\"date_of_birth\":\"1990-01-31\"}").replace("mini_app", "web"));
+                miniAppEvent("{\"date_of_birth\":\"1990-01-31\"}").replace("mini_app", "web")
+                        .replace("\"user\":", "\"page\":{\"url\":\"https://shop.example\"},\"user\":"));
 
         assertThat(newSource.message()).contains("$.event_source").contains("enumeration");
         assertThat(unmarked.code()).as("additional properties are allowed, and this one is not marked there").isZero();

@@ -27,7 +27,7 @@ class TikTokEmulatorMainTest {
             assertThat(emulator.accessToken()).isEqualTo("cli-token");
             assertThat(printed()).contains("listening on " + emulator.baseUrl());
 
-            Clients.Answer answer = Clients.post(emulator, Endpoint.PIXEL_TRACK, "{\"pixel_code\":\"P2\",\"event\":\"A\"}");
+            Clients.Answer answer = Clients.post(emulator, Endpoint.PIXEL_TRACK, "{\"pixel_code\":\"P2\",\"event\":\"A\",\"context\":{\"page\":{\"url\":\"https://shop.example\"}}}");
 
             assertThat(answer.code()).isEqualTo(TikTokCodes.NO_PERMISSION);
             assertThat(printed()).contains("#1 POST /open_api/v1.3/pixel/track/ -> HTTP 200 code 40001")

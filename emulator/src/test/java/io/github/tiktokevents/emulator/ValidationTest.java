@@ -47,7 +47,7 @@ class ValidationTest {
     }
 
     private static String eventAt(long eventTime) {
-        return "{\"event\":\"ViewContent\",\"event_time\":" + eventTime + "}";
+        return "{\"event\":\"ViewContent\",\"page\":{\"url\":\"https://shop.example\"},\"event_time\":" + eventTime + "}";
     }
 
     private static Clients.Answer postWeb(String events) {
@@ -198,8 +198,8 @@ class ValidationTest {
         Clients.Answer notIso = post(emulator, Endpoint.PIXEL_TRACK,
                 "{\"pixel_code\":\"P1\",\"event\":\"A\",\"timestamp\":\"1677000000\"}");
         Clients.Answer future = post(emulator, Endpoint.PIXEL_BATCH,
-                "{\"pixel_code\":\"P1\",\"batch\":[{\"event\":\"A\",\"timestamp\":\"2026-03-01T12:00:00Z\"},"
-                        + "{\"event\":\"B\",\"timestamp\":\"2027-01-01T00:00:00+01:00\"}]}");
+                "{\"pixel_code\":\"P1\",\"batch\":[{\"event\":\"A\",\"timestamp\":\"2026-03-01T12:00:00Z\",\"context\":{\"page\":{\"url\":\"https://shop.example\"}}},"
+                        + "{\"event\":\"B\",\"timestamp\":\"2027-01-01T00:00:00+01:00\",\"context\":{\"page\":{\"url\":\"https://shop.example\"}}}]}");
 
         assertThat(notIso.message()).contains("$.timestamp").contains("date-time");
         assertThat(future.message()).contains("$.batch[1].timestamp").contains("future");
@@ -220,7 +220,7 @@ class ValidationTest {
 
             assertThat(post(restricted, Endpoint.EVENT_TRACK, body).code()).isEqualTo(TikTokCodes.NO_PERMISSION);
             assertThat(post(restricted, Endpoint.EVENT_TRACK, body.replace("P2", "P1")).code()).isZero();
-            assertThat(post(restricted, Endpoint.PIXEL_TRACK, "{\"pixel_code\":\"P3\",\"event\":\"A\"}").code())
+            assertThat(post(restricted, Endpoint.PIXEL_TRACK, "{\"pixel_code\":\"P3\",\"event\":\"A\",\"context\":{\"page\":{\"url\":\"https://shop.example\"}}}").code())
                     .isEqualTo(TikTokCodes.NO_PERMISSION);
         }
     }

@@ -64,11 +64,7 @@ public final class ExampleTarget implements AutoCloseable {
         if (value(env, ACCESS_TOKEN) == null && value(env, ACCESS_TOKEN_MISSPELT) == null) {
             return startEmulator();
         }
-        TikTokEvents client = TikTokEvents.builder()
-                .fromEnv(env)
-                .offlineEventSetId(value(env, OFFLINE_EVENT_SET_ID))
-                .crmEventSetId(value(env, CRM_EVENT_SET_ID))
-                .build();
+        TikTokEvents client = TikTokEvents.builder().fromEnv(env).build();   // every id, including offline and CRM
         return new ExampleTarget(client, null, env);
     }
 

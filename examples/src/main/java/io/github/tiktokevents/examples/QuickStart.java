@@ -4,6 +4,7 @@ import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.event.Content;
 import io.github.tiktokevents.event.ContentType;
 import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventDefaults;
 import io.github.tiktokevents.event.EventNames;
 import io.github.tiktokevents.event.Page;
 import io.github.tiktokevents.event.Properties;
@@ -40,8 +41,11 @@ public final class QuickStart {
     }
 
     static int send(ExampleTarget target, Report report) {
-        // Real TikTok may ignore an event from 2023, so there the event happens now; the emulator gets the README's.
-        Event event = target.isEmulator() ? event(README_TIMESTAMP) : event(Instant.now().toString());
+        // Real TikTok may ignore an event from 2023, so there the event happens now; the emulator gets the README's,
+        // and the SDK's warning about its age is shown here rather than logged (EventDefaults.withWarningListener).
+        EventDefaults defaults = EventDefaults.standard()
+                .withWarningListener(warning -> report.line("Warning: " + warning.field() + " " + warning.message()));
+        Event event = event(target.isEmulator() ? README_TIMESTAMP : Instant.now().toString(), defaults);
         try {
             SendResult result = target.client().send(event);
             report.sentEvent(event);
@@ -59,10 +63,11 @@ public final class QuickStart {
      * The README's event. Email, phone and external id are normalised and SHA-256 hashed when the user is built.
      *
      * @param timestamp an ISO-8601 time with offset
+     * @param defaults where its warnings go
      * @return the event
      */
-    static Event event(String timestamp) {
-        return Event.builder(EventNames.VIEW_CONTENT)
+    static Event event(String timestamp, EventDefaults defaults) {
+        return Event.builder(EventNames.VIEW_CONTENT, defaults)
                 .eventId("123456789")
                 .timestamp(timestamp)
                 .user(User.builder()

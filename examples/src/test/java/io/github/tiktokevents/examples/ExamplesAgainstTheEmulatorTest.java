@@ -26,6 +26,7 @@ class ExamplesAgainstTheEmulatorTest {
         assertThat(run.out())
                 .contains("Sending to the in-process TikTok emulator")
                 .contains("event_id=123456789, event_time=1675220400")
+                .contains("Warning: event_time is older than 28 days")
                 .contains("user.email (SHA-256) " + HASHED_EMAIL)
                 .contains("POST /open_api/v1.3/event/track/")
                 .contains("\"content_type\":\"product\"")

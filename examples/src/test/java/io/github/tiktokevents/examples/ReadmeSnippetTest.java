@@ -9,6 +9,7 @@ import io.github.tiktokevents.client.api.EventApi;
 import io.github.tiktokevents.event.Content;
 import io.github.tiktokevents.event.ContentType;
 import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.event.EventDefaults;
 import io.github.tiktokevents.event.EventNames;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.event.Page;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +44,7 @@ class ReadmeSnippetTest {
     private static final String userAgent = QuickStart.USER_AGENT;
     private static final List<Event> events = List.of();
     private static final Log log = new Log();
+    private static final String url = "https://shop.example/checkout";
 
     /** Compiled, never run: fromEnv() would read this process's environment. */
     @SuppressWarnings("unused")
@@ -116,6 +119,42 @@ class ReadmeSnippetTest {
         // README "escape hatches" ends
     }
 
+    /** Compiled, never run: the README's defaults for ambiguous input. */
+    @SuppressWarnings("unused")
+    private static void defaults() {
+        // README "defaults" begins
+        EventDefaults brazil = EventDefaults.standard()                 // one constant of your application
+                .withDefaultPhoneCountryCode("55")                      // "(41) 99886-2934" is hashed as +5541998862934
+                .withDefaultZone(ZoneId.of("America/Sao_Paulo"));       // "2023-02-01T00:00:00" is 03:00 UTC
+
+        User user = User.builder(brazil).phone("(41) 99886-2934").build();
+        Event event = Event.builder("Purchase", brazil).timestamp("2023-02-01T00:00:00")
+                .user(user).page(Page.of("https://shop.example/checkout")).build();
+        // README "defaults" ends
+    }
+
+    /** Compiled, never run: the README's warning listener. */
+    @SuppressWarnings("unused")
+    private static void warnings() {
+        // README "warnings" begins
+        EventDefaults defaults = EventDefaults.standard()
+                .withWarningListener(warning -> log.info("TikTok: {} {}", warning.field(), warning.message()));
+        Event event = Event.builder("Purchse", defaults).page(Page.of(url)).build();   // built, and the listener hears it
+        // README "warnings" ends
+    }
+
+    @Test
+    void theReadmeDefaultsAndWarningsAreTheCodeAbove() throws IOException {
+        String source = Files.readString(moduleDir().resolve(
+                "src/test/java/io/github/tiktokevents/examples/ReadmeSnippetTest.java"), StandardCharsets.UTF_8);
+        String readme = Files.readString(moduleDir().resolve("../README.md"), StandardCharsets.UTF_8);
+
+        assertThat(between(readme, "silently ignored).\n\n```java\n", "```\n"))
+                .isEqualTo(between(source, "// README \"defaults\" begins\n", "// README \"defaults\" ends").stripIndent());
+        assertThat(between(readme, "io.github.tiktokevents.event`:\n\n```java\n", "```\n"))
+                .isEqualTo(between(source, "// README \"warnings\" begins\n", "// README \"warnings\" ends").stripIndent());
+    }
+
     @Test
     void theReadmeEscapeHatchesAreTheCodeAbove() throws IOException {
         String source = Files.readString(moduleDir().resolve(
@@ -143,7 +182,9 @@ class ReadmeSnippetTest {
         String quickStartEvent = chain(quickStart, "return Event.builder(")
                 // QuickStart stamps the event with the README's time only on the emulator, and names its constant
                 .replace(".timestamp(timestamp)", ".timestamp(\"" + QuickStart.README_TIMESTAMP + "\")")
-                .replace(".userAgent(USER_AGENT)", ".userAgent(userAgent)");
+                .replace(".userAgent(USER_AGENT)", ".userAgent(userAgent)")
+                // and shows the SDK's warnings in its report through the defaults it builds with
+                .replace("EventNames.VIEW_CONTENT,defaults)", "EventNames.VIEW_CONTENT)");
 
         assertThat(chain(readmeSnippet(), "Event event = Event.builder(")).isEqualTo(quickStartEvent);
     }
@@ -182,6 +223,9 @@ class ReadmeSnippetTest {
     /** Stands in for the service's logger. */
     private static final class Log {
         void warn(String format, Object... args) {
+        }
+
+        void info(String format, Object... args) {
         }
 
         void error(String format, Object... args) {

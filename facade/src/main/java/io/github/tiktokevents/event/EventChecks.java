@@ -1,9 +1,14 @@
 package io.github.tiktokevents.event;
 
 import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.internal.rules.EventFacts;
+import io.github.tiktokevents.internal.rules.EventRules;
+import io.github.tiktokevents.internal.rules.RuleFinding;
 
 /**
- * What each source requires of an event, which the spec cannot say: web events need a page, app events an app, CRM
+ * What the spec cannot say in a schema. The rules the emulator applies too (web events need a page; event age
+ * windows and future times; currencies; a near-miss event name, which only warns) come from the shared
+ * {@link EventRules}, whose figures the spec states in {@code info.x-tiktok-rules}. App events need an app and CRM
  * events a lead. Sources this version does not list ({@link EventSource#of(String)}) have no requirements here;
  * TikTok judges them. The generated {@link Event.Builder#build()} runs this ({@code x-tiktok-checks}).
  */
@@ -12,14 +17,27 @@ final class EventChecks {
     }
 
     static void check(Event.Builder event) {
-        if (EventSource.WEB.equals(event.source) && event.page == null) {
-            throw new TikTokValidationException("page", "is required for web events (Page.of(url))");
+        EventRules rules = EventRules.standard(event.defaults.clock());
+        long epochSecond = event.eventTime == null ? rules.now().getEpochSecond() : event.eventTime.epochSecond;
+        Properties properties = event.properties;
+        EventFacts facts = new EventFacts(event.source.wireValue(), event.event, epochSecond, event.page != null,
+                properties != null && !Double.isNaN(properties.value), properties == null ? null : properties.currency);
+        java.util.List<RuleFinding> findings = rules.check(facts);
+        for (RuleFinding finding : findings) {
+            if (!finding.warning()) {
+                throw new TikTokValidationException(finding.field(), finding.message());
+            }
         }
         if (EventSource.APP.equals(event.source) && event.app == null) {
             throw new TikTokValidationException("app", "is required for app events (App.of(appId))");
         }
         if (EventSource.CRM.equals(event.source) && event.lead == null) {
             throw new TikTokValidationException("lead", "is required for CRM events (Lead.of(leadId))");
+        }
+        for (RuleFinding finding : findings) {
+            if (finding.warning()) {
+                event.defaults.warningListener().accept(new EventWarning(event.event, finding.field(), finding.message()));
+            }
         }
     }
 }

@@ -6,12 +6,20 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The settings used while events are built: the clock that stamps events without a timestamp, the zone for
- * timestamps written without an offset, and the country calling code for phone numbers written without one.
- * Immutable; {@link #standard()} has the system UTC clock and no default zone or country code, so ambiguous
- * input is refused rather than guessed (a phone number is never silently given {@code +1}).
+ * The settings used while events are built: the clock that stamps events without a timestamp (and that event ages
+ * are judged by), the zone for timestamps written without an offset, the country calling code for phone numbers
+ * written without one, and where {@link EventWarning warnings} go. Immutable; {@link #standard()} has the system
+ * UTC clock, no default zone or country code (ambiguous input is refused rather than guessed: a phone number is
+ * never silently given {@code +1}) and logs warnings.
+ *
+ * <p>Give them to the builders that read them, {@link Event#builder(String, EventDefaults)} and
+ * {@link User#builder(EventDefaults)}; keep one instance as a constant of your application. The client
+ * ({@code TikTokEvents}) takes none, on purpose: personal data is normalised and SHA-256 hashed by the builder's
+ * setter, before any client sees the event (so no raw phone number is ever held in an event), and a client setting
+ * the builders could not see would be silently ignored.
  *
  * <pre>{@code
  * EventDefaults brazil = EventDefaults.standard()
@@ -22,16 +30,20 @@ import java.util.Optional;
  * }</pre>
  */
 public final class EventDefaults {
-    private static final EventDefaults STANDARD = new EventDefaults(Clock.systemUTC(), null, null);
+    private static final System.Logger WARNINGS = System.getLogger("io.github.tiktokevents.event");
+    private static final Consumer<EventWarning> LOG_WARNING = warning -> WARNINGS.log(System.Logger.Level.WARNING, warning.toString());
+    private static final EventDefaults STANDARD = new EventDefaults(Clock.systemUTC(), null, null, LOG_WARNING);
 
     private final Clock clock;
     private final ZoneId defaultZone;
     private final String defaultPhoneCountryCode;
+    private final Consumer<EventWarning> warningListener;
 
-    private EventDefaults(Clock clock, ZoneId defaultZone, String defaultPhoneCountryCode) {
+    private EventDefaults(Clock clock, ZoneId defaultZone, String defaultPhoneCountryCode, Consumer<EventWarning> warningListener) {
         this.clock = clock;
         this.defaultZone = defaultZone;
         this.defaultPhoneCountryCode = defaultPhoneCountryCode;
+        this.warningListener = warningListener;
     }
 
     /**
@@ -50,7 +62,7 @@ public final class EventDefaults {
      * @return the new defaults
      */
     public EventDefaults withClock(Clock clock) {
-        return new EventDefaults(Objects.requireNonNull(clock, "clock"), defaultZone, defaultPhoneCountryCode);
+        return new EventDefaults(Objects.requireNonNull(clock, "clock"), defaultZone, defaultPhoneCountryCode, warningListener);
     }
 
     /**
@@ -60,7 +72,7 @@ public final class EventDefaults {
      * @return the new defaults
      */
     public EventDefaults withDefaultZone(ZoneId zone) {
-        return new EventDefaults(clock, zone, defaultPhoneCountryCode);
+        return new EventDefaults(clock, zone, defaultPhoneCountryCode, warningListener);
     }
 
     /**
@@ -73,7 +85,20 @@ public final class EventDefaults {
      */
     public EventDefaults withDefaultPhoneCountryCode(String callingCode) {
         String digits = callingCode == null ? null : PersonalData.countryCallingCode(callingCode);
-        return new EventDefaults(clock, defaultZone, digits);
+        return new EventDefaults(clock, defaultZone, digits, warningListener);
+    }
+
+    /**
+     * A copy whose events report their {@link EventWarning warnings} (a name close to a standard one, a currency
+     * TikTok does not list, an old event of a source without a stated window) to the given listener, called on the
+     * thread that builds the event. The standard listener logs each as one line at WARNING on the System.Logger
+     * {@code io.github.tiktokevents.event}; pass {@code w -> { }} to ignore them.
+     *
+     * @param listener hears each warning once, when the event is built
+     * @return the new defaults
+     */
+    public EventDefaults withWarningListener(Consumer<EventWarning> listener) {
+        return new EventDefaults(clock, defaultZone, defaultPhoneCountryCode, Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -101,6 +126,15 @@ public final class EventDefaults {
      */
     public Optional<String> defaultPhoneCountryCode() {
         return Optional.ofNullable(defaultPhoneCountryCode);
+    }
+
+    /**
+     * Where warnings about events built with these defaults go.
+     *
+     * @return the listener
+     */
+    public Consumer<EventWarning> warningListener() {
+        return warningListener;
     }
 
     /** {@inheritDoc} */

@@ -8,6 +8,7 @@ import io.github.tiktokevents.exception.ProcessorClosedException;
 import io.github.tiktokevents.exception.QueueFullException;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.exception.TikTokValidationException;
 import io.github.tiktokevents.internal.delivery.DeliveryEngine;
 import io.github.tiktokevents.internal.delivery.DeliveryLoggingListener;
 import io.github.tiktokevents.internal.delivery.DeliveryOutcomes;
@@ -43,7 +44,7 @@ import java.util.function.Consumer;
  *         })
  *         .build());
  * // on the request path: microseconds, never a network round trip
- * processor.enqueue(tiktok.newEvent(EventNames.COMPLETE_PAYMENT).user(user).page(page).build());
+ * processor.enqueue(Event.builder(EventNames.COMPLETE_PAYMENT).user(user).page(page).build());
  * // at shutdown (tiktok.close() also does this for every processor it made):
  * processor.close();
  * }</pre>
@@ -125,8 +126,9 @@ public final class EventProcessor implements AutoCloseable {
      *         False if it was refused: the listener has already heard {@code failed(eventId, error)} on this
      *         thread, with a {@link QueueFullException} (no room in time, or the event alone exceeds
      *         {@code queueCapacityBytes}), a {@link ProcessorClosedException} (this processor or its client is
-     *         closed), or a {@link TikTokConfigurationException} (no id is configured for the event's source, or
-     *         the API edition does not take that source). A caller interrupted while waiting for room is refused
+     *         closed), a {@link TikTokConfigurationException} (no id is configured for the event's source, or
+     *         the API edition does not take that source), or a {@link TikTokValidationException} (a text value is
+     *         longer than the 16,384 characters a request may carry). A caller interrupted while waiting for room is refused
      *         and keeps its interrupt flag
      * @throws NullPointerException if the event is null
      */
@@ -147,7 +149,13 @@ public final class EventProcessor implements AutoCloseable {
             refusals.rejected(event.eventId(), DeliveryRejections.closed());
             return false;
         }
-        return engine.enqueue(event);
+        try {
+            return engine.enqueue(event);
+        } catch (TikTokValidationException unwritable) {
+            // its request bytes cannot be written (a text value over the shared rules' bound): refused, not thrown
+            refusals.rejected(event.eventId(), unwritable);
+            return false;
+        }
     }
 
     /**

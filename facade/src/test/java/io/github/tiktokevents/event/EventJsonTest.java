@@ -2,6 +2,7 @@ package io.github.tiktokevents.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.MockTikTok;
 import io.github.tiktokevents.client.JSON;
 import io.github.tiktokevents.client.model.EventData;
 import io.github.tiktokevents.internal.wire.EventWire;
@@ -20,7 +21,7 @@ class EventJsonTest {
 
     @Test
     void everyFieldItWritesIsAFieldOfTheGeneratedModel() {
-        Event event = Event.builder("Purchase")
+        Event event = Event.builder("Purchase", MockTikTok.DEFAULTS)
                 .eventId("order-1")
                 .epochSeconds(1675220400L)
                 .user(User.builder().email("test@test.com").email("second@test.com").phone("+5541998862934")
@@ -79,7 +80,7 @@ class EventJsonTest {
 
     @Test
     void theBytesRequestBodiesCopyAreTheSerialisersOutput() {
-        Event event = Event.builder("ViewContent").eventId("a").epochSeconds(1675220400L)
+        Event event = Event.builder("ViewContent", MockTikTok.DEFAULTS).eventId("a").epochSeconds(1675220400L)
                 .page(Page.of("https://www.example.com/ünïcødé?q=😀")).build();
 
         assertThat(EventWire.json(event)).isEqualTo(EventWriters.eventsApi2(event));

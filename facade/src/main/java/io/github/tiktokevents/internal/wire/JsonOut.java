@@ -1,5 +1,7 @@
 package io.github.tiktokevents.internal.wire;
 
+import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.internal.rules.EventRules;
 import java.util.Arrays;
 
 /**
@@ -32,7 +34,12 @@ public final class JsonOut {
 
     private static final char[] NO_CHARS = new char[0];
 
+    /** The shared rules' longest text value: a runaway field (a 10 MB description) is refused, never sent. */
+    private static final int MAX_TEXT_LENGTH = EventRules.maxTextLength();
+
     private byte[] buffer;
+    /** The name of the field being written, for the message when its text is too long. */
+    private byte[] lastName;
     private int length;
     private boolean needsComma;
     private final boolean pooled;
@@ -58,6 +65,7 @@ public final class JsonOut {
     public static JsonOut pooled() {
         JsonOut out = POOL.get();
         out.length = 0;
+        out.lastName = null;
         out.needsComma = false;
         return out;
     }
@@ -102,6 +110,7 @@ public final class JsonOut {
 
     /** Writes a pre-encoded field name; the next value follows it without a comma. */
     public JsonOut name(byte[] encodedName) {
+        lastName = encodedName;
         separate();
         putAll(encodedName, 0, encodedName.length);
         needsComma = false;
@@ -118,6 +127,9 @@ public final class JsonOut {
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for the ASCII runs it copies
     public JsonOut value(String text) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw tooLong();
+        }
         separate();
         int count = text.length();
         char[] in = chars;
@@ -219,6 +231,7 @@ public final class JsonOut {
      */
     public JsonOut fieldName(String fieldName) {
         value(fieldName);
+        lastName = null;
         put((byte) ':');
         needsComma = false;
         return this;
@@ -434,5 +447,14 @@ public final class JsonOut {
         if (length + extra > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + extra));
         }
+    }
+
+    /** The error for a text value over the bound, naming its field (never the value). */
+    private TikTokValidationException tooLong() {
+        String field = lastName == null || lastName.length < 3
+                ? "a text value" : new String(lastName, 1, lastName.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        return EventRules.text(field, Integer.MAX_VALUE)
+                .map(finding -> new TikTokValidationException(finding.field(), finding.message()))
+                .orElseThrow();
     }
 }

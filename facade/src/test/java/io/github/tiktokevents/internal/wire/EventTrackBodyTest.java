@@ -3,6 +3,7 @@ package io.github.tiktokevents.internal.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tiktokevents.MockTikTok;
 import io.github.tiktokevents.client.JSON;
 import io.github.tiktokevents.client.model.EventData;
 import io.github.tiktokevents.client.model.EventTrackRequest;
@@ -17,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class EventTrackBodyTest {
     @Test
     void aRequestBodyIsTheEnvelopeAroundTheStreamedEventsAndItsLengthIsExact() throws Exception {
-        Event first = Event.builder("ViewContent").eventId("a").epochSeconds(1675220400L)
+        Event first = Event.builder("ViewContent", MockTikTok.DEFAULTS).eventId("a").epochSeconds(1675220400L)
                 .page(Page.of("https://www.example.com/ünïcødé?q=😀")).build();
-        Event second = Event.builder("AddToCart").eventId("b").epochSeconds(1675220401L)
+        Event second = Event.builder("AddToCart", MockTikTok.DEFAULTS).eventId("b").epochSeconds(1675220401L)
                 .page(Page.of("https://www.example.com"))
-                .properties(Properties.builder().description("quote \" tab\t €").value(1e20).build()).build();
+                .properties(Properties.builder().description("quote \" tab\t €").value(1e20).currency("IDR").build()).build();
 
         EventTrackBody body = new EventTrackBody(EventTrackBody.envelopeHead(EventSource.WEB, "PIXEL", "TEST1", "Acme"),
                 List.of(first, second));
