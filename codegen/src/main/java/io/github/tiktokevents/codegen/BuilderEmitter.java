@@ -37,6 +37,9 @@ final class BuilderEmitter {
         for (ModelField f : type.fields()) {
             String initial = f.kind().isList() ? " = List.of()" : f.kind() == FieldKind.NUMBER ? " = Double.NaN" : "";
             out.line("%s %s%s;", JavaTypes.fieldType(f), f.javaName(), initial);
+            if (f.kind() == FieldKind.NUMBER) {
+                out.line("BigDecimal %s;", JavaTypes.exactName(f));
+            }
         }
         out.line("Map<String, Object> additional = Map.of();");
         out.line("");
@@ -113,12 +116,24 @@ final class BuilderEmitter {
                 out.close("}");
             }
             case NUMBER -> {
+                String minimum = f.minimum() == null ? "Double.NEGATIVE_INFINITY" : f.minimum().toPlainString() + "d";
                 out.javadoc(doc, "@param value a finite number" + (f.minimum() != null ? ", at least " + f.minimum().toPlainString() : "")
-                        + "\n@return this builder\n@throws TikTokValidationException if it is not finite"
-                        + (f.minimum() != null ? " or smaller" : ""));
+                        + "; sent as a plain decimal, never in exponent notation\n@return this builder\n"
+                        + "@throws TikTokValidationException if it is not finite" + (f.minimum() != null ? " or smaller" : ""));
                 out.open("public Builder %s(double value) {", n);
-                out.line("this.%s = Values.finite(value, %s, %s);", n,
-                        f.minimum() == null ? "Double.NEGATIVE_INFINITY" : f.minimum().toPlainString() + "d", fieldName(f));
+                out.line("this.%s = Values.finite(value, %s, %s);", n, minimum, fieldName(f));
+                out.line("this.%s = null;", JavaTypes.exactName(f));
+                out.line("return this;");
+                out.close("}");
+                out.line("");
+                out.javadoc(doc + "\n\n<p>Sent exactly as given ({@link BigDecimal#toPlainString()}): no binary rounding, so\n"
+                                + "{@code new BigDecimal(\"0.30\")} goes out as {@code 0.30}.",
+                        "@param value the amount" + (f.minimum() != null ? ", at least " + f.minimum().toPlainString() : "")
+                                + ", at most " + "20 decimal places; null clears it\n@return this builder\n"
+                                + "@throws TikTokValidationException if it is out of range");
+                out.open("public Builder %s(BigDecimal value) {", n);
+                out.line("this.%s = Values.exact(value, %s, %s);", JavaTypes.exactName(f), minimum, fieldName(f));
+                out.line("this.%s = value == null ? Double.NaN : value.doubleValue();", n);
                 out.line("return this;");
                 out.close("}");
             }

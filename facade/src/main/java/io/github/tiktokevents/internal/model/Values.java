@@ -1,6 +1,7 @@
 package io.github.tiktokevents.internal.model;
 
 import io.github.tiktokevents.exception.TikTokValidationException;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
 public final class Values {
+    private static final int MAX_DECIMAL_PLACES = 20;
     private Values() {
     }
 
@@ -65,6 +67,36 @@ public final class Values {
             throw new TikTokValidationException(field, "is not a finite number");
         }
         if (value < minimum) {
+            throw new TikTokValidationException(field, minimum == 0 ? "is negative" : "is less than " + minimum);
+        }
+        return value;
+    }
+
+    /**
+     * Checks a number given as a {@code BigDecimal}, sent as given: within the range of a double (so its double
+     * view exists), not below the spec's {@code minimum}, and at most {@value #MAX_DECIMAL_PLACES} decimal places
+     * (its plain form stays short; an amount has never needed more).
+     *
+     * @param value the value, or null (absent)
+     * @param minimum the smallest allowed value ({@code -Infinity} when the spec sets none)
+     * @param field the field name
+     * @return the value, or null
+     * @throws TikTokValidationException if it is out of range
+     */
+    public static BigDecimal exact(BigDecimal value, double minimum, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (Double.isInfinite(value.doubleValue())) {
+            throw new TikTokValidationException(field, "is too large");
+        }
+        if (value.scale() > MAX_DECIMAL_PLACES) {
+            value = value.stripTrailingZeros(); // the same number, without zeros that only lengthen it
+            if (value.scale() > MAX_DECIMAL_PLACES) {
+                throw new TikTokValidationException(field, "has more than " + MAX_DECIMAL_PLACES + " decimal places");
+            }
+        }
+        if (minimum != Double.NEGATIVE_INFINITY && value.compareTo(BigDecimal.valueOf(minimum)) < 0) {
             throw new TikTokValidationException(field, minimum == 0 ? "is negative" : "is less than " + minimum);
         }
         return value;
