@@ -1,5 +1,6 @@
 package io.github.tiktokevents.internal.pii;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.github.tiktokevents.event.EventDefaults;
 import io.github.tiktokevents.exception.TikTokValidationException;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class PersonalData {
      *
      * @param code the code
      * @return its digits
-     * @throws TikTokValidationException if it is not 1 to 3 digits without a leading 0
+     * @throws TikTokValidationException if it is not 1 to 3 digits without a leading 0, or no country's code
      */
     public static String countryCallingCode(String code) {
         String value = requireText(code, "defaultPhoneCountryCode");
@@ -63,7 +64,9 @@ public final class PersonalData {
         for (int i = 0; valid && i < digits.length(); i++) {
             valid = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
         }
-        if (!valid) {
+        // a code no country has (999), or a non-geographic one (800): no national numbers to read with it
+        if (!valid || !PhoneNumberUtil.getInstance().getSupportedRegions().contains(
+                PhoneNumberUtil.getInstance().getRegionCodeForCountryCode(Integer.parseInt(digits)))) {
             throw new TikTokValidationException("defaultPhoneCountryCode", "is not a country calling code (1 to 3 digits, e.g. 55 for Brazil)");
         }
         return digits;
