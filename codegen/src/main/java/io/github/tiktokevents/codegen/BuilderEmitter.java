@@ -208,8 +208,10 @@ final class BuilderEmitter {
         String n = f.javaName();
         String[][] variants = {
                 {"timestamp", "String iso", "TimestampCoercer.fromIso(iso, defaults)",
-                        "@param iso an ISO-8601 date-time with an offset or {@code Z}, such as {@code 2023-02-01T00:00:00-03:00};\n"
-                                + "           without an offset only if the defaults have a zone"},
+                        "@param iso an ISO-8601 or RFC 3339 date-time such as {@code 2023-02-01T00:00:00-03:00}: {@code T} or a\n"
+                                + "           space, optional seconds and fraction, {@code Z}, {@code +hh:mm}, {@code +hhmm} or {@code +hh};\n"
+                                + "           without an offset only if the defaults have a zone; or epoch seconds as text\n"
+                                + "           ({@code \"1686328646\"}; milliseconds above 10^11)"},
                 {"timestamp", "Instant value", "TimestampCoercer.fromInstant(value, defaults)", "@param value when the event happened"},
                 {"timestamp", "OffsetDateTime value", "TimestampCoercer.checked(value, defaults)", "@param value when the event happened"},
                 {"timestamp", "ZonedDateTime value", "TimestampCoercer.checked(value == null ? null : value.toOffsetDateTime(), defaults)",
