@@ -315,6 +315,7 @@ final class BuilderEmitter {
             out.line("%s.check(this);", type.checks());
         }
         if (type.root()) {
+            out.line("EventCompletion.complete(this);");
             ModelField time = type.fields().stream().filter(f -> f.kind() == FieldKind.TIME).findFirst().orElseThrow();
             out.line("eventId = eventId == null ? Values.randomEventId() : eventId;");
             out.open("if (%s == null) {", time.javaName());

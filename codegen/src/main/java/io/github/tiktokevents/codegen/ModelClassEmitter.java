@@ -162,7 +162,8 @@ final class ModelClassEmitter {
             out.line("this.source = b.source;");
         }
         for (ModelField f : type.fields()) {
-            out.line("this.%s = b.%s;", f.javaName(), f.javaName());
+            // a list of two or more values is the builder's own, still growing if the builder is used again
+            out.line(f.kind().isList() ? "this.%s = List.copyOf(b.%s);" : "this.%s = b.%s;", f.javaName(), f.javaName());
             if (f.kind() == FieldKind.NUMBER) {
                 out.line("this.%s = b.%s;", JavaTypes.exactName(f), JavaTypes.exactName(f));
             }
@@ -170,6 +171,22 @@ final class ModelClassEmitter {
         out.line("this.additional = AdditionalFields.freeze(b.additional);");
         out.close("}");
         out.line("");
+        if (!type.root()) {
+            out.javadoc("A builder holding this object's values (already normalised and hashed), for hand-written rules that\n"
+                    + "complete an object from elsewhere in the event.", "@return a new builder");
+            out.open("Builder toBuilder() {");
+            out.line("Builder b = builder();");
+            for (ModelField f : type.fields()) {
+                out.line("b.%s = %s;", f.javaName(), f.javaName());
+                if (f.kind() == FieldKind.NUMBER) {
+                    out.line("b.%s = %s;", JavaTypes.exactName(f), JavaTypes.exactName(f));
+                }
+            }
+            out.line("b.additional = additional.isEmpty() ? Map.of() : new java.util.LinkedHashMap<>(additional);");
+            out.line("return b;");
+            out.close("}");
+            out.line("");
+        }
     }
 
     private void factories() {
