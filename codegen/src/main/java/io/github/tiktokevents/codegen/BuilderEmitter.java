@@ -37,12 +37,15 @@ final class BuilderEmitter {
         for (ModelField f : type.fields()) {
             String initial = f.kind().isList() ? " = List.of()" : f.kind() == FieldKind.NUMBER ? " = Double.NaN" : "";
             out.line("%s %s%s;", JavaTypes.fieldType(f), f.javaName(), initial);
+            if (f.kind() == FieldKind.NUMBER) {
+                out.line("BigDecimal %s;", JavaTypes.exactName(f));
+            }
         }
         out.line("Map<String, Object> additional = Map.of();");
         out.line("");
         if (type.root()) {
             out.open("private Builder(String name, EventDefaults defaults) {");
-            out.line("this.event = name == null ? null : name.trim();");
+            out.line("this.event = Values.text(name, \"event\");");
             out.line("this.defaults = defaults;");
             out.close("}");
         } else if (needsDefaults()) {
@@ -58,9 +61,9 @@ final class BuilderEmitter {
             out.javadoc("Sets where the event comes from; {@link EventSource#WEB} by default. A source this version does not\n"
                     + "list is made with {@link EventSource#of(String)}; the client needs an id for it\n"
                     + "({@code TikTokEvents.builder().sourceId(source, id)}).",
-                    "@param value where the event comes from\n@return this builder");
+                    "@param value where the event comes from; null means the default, {@link EventSource#WEB}\n@return this builder");
             out.open("public Builder source(EventSource value) {");
-            out.line("this.source = Objects.requireNonNull(value, \"source\");");
+            out.line("this.source = value == null ? EventSource.WEB : value;");
             out.line("return this;");
             out.close("}");
             out.line("");
@@ -88,10 +91,13 @@ final class BuilderEmitter {
                 }
                 String rule = (f.normalise() != null ? "; " + f.normalise() + " and trimmed" : "")
                         + (f.pattern() != null ? "; must match {@code " + JavaNames.javadoc(f.pattern()) + "}" : "");
-                out.javadoc(doc, "@param value the value" + rule + "; null clears it\n@return this builder"
-                        + (f.pattern() != null ? "\n@throws TikTokValidationException if it does not match" : ""));
+                out.javadoc(doc, "@param value the value" + rule + "; null, empty or white space clears it\n@return this builder"
+                        + "\n@throws TikTokValidationException if it holds a control character (but tab and line breaks) or an unpaired\n"
+                        + "        surrogate" + (f.pattern() != null ? ", or does not match" : ""));
                 out.open("public Builder %s(String value) {", n);
-                String value = f.normalise() != null ? "Values.normalise(" + JavaNames.literal(f.normalise()) + ", value)" : "value";
+                String value = f.normalise() != null
+                        ? "Values.normalise(" + JavaNames.literal(f.normalise()) + ", value, " + fieldName(f) + ")"
+                        : "Values.text(value, " + fieldName(f) + ")";
                 if (f.pattern() != null) {
                     out.line("this.%s = %s.check(%s, %s);", n, JavaTypes.patternConstant(f), value, fieldName(f));
                 } else {
@@ -113,12 +119,24 @@ final class BuilderEmitter {
                 out.close("}");
             }
             case NUMBER -> {
+                String minimum = f.minimum() == null ? "Double.NEGATIVE_INFINITY" : f.minimum().toPlainString() + "d";
                 out.javadoc(doc, "@param value a finite number" + (f.minimum() != null ? ", at least " + f.minimum().toPlainString() : "")
-                        + "\n@return this builder\n@throws TikTokValidationException if it is not finite"
-                        + (f.minimum() != null ? " or smaller" : ""));
+                        + "; sent as a plain decimal, never in exponent notation\n@return this builder\n"
+                        + "@throws TikTokValidationException if it is not finite" + (f.minimum() != null ? " or smaller" : ""));
                 out.open("public Builder %s(double value) {", n);
-                out.line("this.%s = Values.finite(value, %s, %s);", n,
-                        f.minimum() == null ? "Double.NEGATIVE_INFINITY" : f.minimum().toPlainString() + "d", fieldName(f));
+                out.line("this.%s = Values.finite(value, %s, %s);", n, minimum, fieldName(f));
+                out.line("this.%s = null;", JavaTypes.exactName(f));
+                out.line("return this;");
+                out.close("}");
+                out.line("");
+                out.javadoc(doc + "\n\n<p>Sent exactly as given ({@link BigDecimal#toPlainString()}): no binary rounding, so\n"
+                                + "{@code new BigDecimal(\"0.30\")} goes out as {@code 0.30}.",
+                        "@param value the amount" + (f.minimum() != null ? ", at least " + f.minimum().toPlainString() : "")
+                                + ", at most " + "20 decimal places; null clears it\n@return this builder\n"
+                                + "@throws TikTokValidationException if it is out of range");
+                out.open("public Builder %s(BigDecimal value) {", n);
+                out.line("this.%s = Values.exact(value, %s, %s);", JavaTypes.exactName(f), minimum, fieldName(f));
+                out.line("this.%s = value == null ? Double.NaN : value.doubleValue();", n);
                 out.line("return this;");
                 out.close("}");
             }
@@ -133,30 +151,44 @@ final class BuilderEmitter {
             case STRING_LIST, OBJECT_LIST -> {
                 String element = f.kind() == FieldKind.STRING_LIST ? "String" : f.typeName();
                 String one = JavaNames.singular(n);
-                out.javadoc(doc, "@param value one more element, not null\n@return this builder");
+                out.javadoc(doc, "@param value one more element; null" + (f.kind() == FieldKind.STRING_LIST ? ", empty or white space" : "")
+                        + " adds nothing\n@return this builder" + (f.kind() == FieldKind.STRING_LIST
+                        ? "\n@throws TikTokValidationException if it holds a control character or an unpaired surrogate" : ""));
                 out.open("public Builder add%s(%s value) {", JavaNames.capitalise(one), element);
-                out.line("this.%s = SmallLists.append(this.%s, Objects.requireNonNull(value, %s));", n, n, fieldName(f));
+                if (f.kind() == FieldKind.STRING_LIST) {
+                    out.line("String text = Values.text(value, %s);", fieldName(f));
+                    out.open("if (text != null) {");
+                    out.line("this.%s = SmallLists.append(this.%s, text);", n, n);
+                } else {
+                    out.open("if (value != null) {");
+                    out.line("this.%s = SmallLists.append(this.%s, value);", n, n);
+                }
+                out.close("}");
                 out.line("return this;");
                 out.close("}");
                 out.line("");
                 out.javadoc("Adds several elements, as {@link #add" + JavaNames.capitalise(one) + "(" + element + ")} does.",
-                        "@param values the elements\n@return this builder");
+                        "@param values the elements; null adds nothing\n@return this builder");
                 out.open("public Builder %s(Collection<%s> values) {", n, element);
+                out.open("if (values != null) {");
                 out.line("values.forEach(this::add%s);", JavaNames.capitalise(one));
+                out.close("}");
                 out.line("return this;");
                 out.close("}");
             }
             case PII -> {
                 out.javadoc(doc + "\n\n<p>Normalised by the spec's {@code " + f.piiKind() + "} rule and SHA-256 hashed here; a\n"
                                 + "value that already is 64 hex characters passes through lowercased.",
-                        "@param value the raw value\n@return this builder\n@throws TikTokValidationException if it is blank or breaks the rule");
+                        "@param value the raw value; null, empty or white space clears it\n@return this builder\n"
+                                + "@throws TikTokValidationException if it breaks the rule");
                 out.open("public Builder %s(String value) {", n);
                 out.line("this.%s = PersonalData.hash(%s, value, %s, defaults);", n, JavaTypes.ruleConstant(f), fieldName(f));
                 out.line("return this;");
                 out.close("}");
                 out.line("");
                 out.javadoc("Sets a value you hashed yourself (SHA-256 of the normalised value).",
-                        "@param sha256Hex 64 hex characters\n@return this builder\n@throws TikTokValidationException if it is not 64 hex characters");
+                        "@param sha256Hex 64 hex characters; null, empty or white space clears it\n@return this builder\n"
+                                + "@throws TikTokValidationException if it is not 64 hex characters");
                 out.open("public Builder hashed%s(String sha256Hex) {", JavaNames.capitalise(n));
                 out.line("this.%s = PersonalData.digest(sha256Hex, %s);", n, fieldName(f));
                 out.line("return this;");
@@ -165,22 +197,32 @@ final class BuilderEmitter {
             case PII_LIST -> {
                 out.javadoc(doc + "\n\n<p>Adds one value: normalised by the spec's {@code " + f.piiKind() + "} rule and SHA-256\n"
                                 + "hashed here; a value that already is 64 hex characters passes through lowercased.",
-                        "@param value the raw value\n@return this builder\n@throws TikTokValidationException if it is blank or breaks the rule");
+                        "@param value the raw value; null, empty or white space adds nothing\n@return this builder\n"
+                                + "@throws TikTokValidationException if it breaks the rule");
                 out.open("public Builder %s(String value) {", n);
-                out.line("this.%s = SmallLists.append(this.%s, PersonalData.hash(%s, value, %s, defaults));", n, n, JavaTypes.ruleConstant(f), fieldName(f));
+                out.line("String digest = PersonalData.hash(%s, value, %s, defaults);", JavaTypes.ruleConstant(f), fieldName(f));
+                out.open("if (digest != null) {");
+                out.line("this.%s = SmallLists.append(this.%s, digest);", n, n);
+                out.close("}");
                 out.line("return this;");
                 out.close("}");
                 out.line("");
-                out.javadoc("Adds several values, as {@link #" + n + "(String)} does.", "@param values the raw values\n@return this builder");
+                out.javadoc("Adds several values, as {@link #" + n + "(String)} does.", "@param values the raw values; null adds nothing\n@return this builder");
                 out.open("public Builder %s(Collection<String> values) {", JavaNames.plural(n));
+                out.open("if (values != null) {");
                 out.line("values.forEach(this::%s);", n);
+                out.close("}");
                 out.line("return this;");
                 out.close("}");
                 out.line("");
                 out.javadoc("Adds a value you hashed yourself (SHA-256 of the normalised value).",
-                        "@param sha256Hex 64 hex characters\n@return this builder\n@throws TikTokValidationException if it is not 64 hex characters");
+                        "@param sha256Hex 64 hex characters; null, empty or white space adds nothing\n@return this builder\n"
+                                + "@throws TikTokValidationException if it is not 64 hex characters");
                 out.open("public Builder hashed%s(String sha256Hex) {", JavaNames.capitalise(n));
-                out.line("this.%s = SmallLists.append(this.%s, PersonalData.digest(sha256Hex, %s));", n, n, fieldName(f));
+                out.line("String digest = PersonalData.digest(sha256Hex, %s);", fieldName(f));
+                out.open("if (digest != null) {");
+                out.line("this.%s = SmallLists.append(this.%s, digest);", n, n);
+                out.close("}");
                 out.line("return this;");
                 out.close("}");
             }
@@ -193,8 +235,10 @@ final class BuilderEmitter {
         String n = f.javaName();
         String[][] variants = {
                 {"timestamp", "String iso", "TimestampCoercer.fromIso(iso, defaults)",
-                        "@param iso an ISO-8601 date-time with an offset or {@code Z}, such as {@code 2023-02-01T00:00:00-03:00};\n"
-                                + "           without an offset only if the defaults have a zone"},
+                        "@param iso an ISO-8601 or RFC 3339 date-time such as {@code 2023-02-01T00:00:00-03:00}: {@code T} or a\n"
+                                + "           space, optional seconds and fraction, {@code Z}, {@code +hh:mm}, {@code +hhmm} or {@code +hh};\n"
+                                + "           without an offset only if the defaults have a zone; or epoch seconds as text\n"
+                                + "           ({@code \"1686328646\"}; milliseconds above 10^11)"},
                 {"timestamp", "Instant value", "TimestampCoercer.fromInstant(value, defaults)", "@param value when the event happened"},
                 {"timestamp", "OffsetDateTime value", "TimestampCoercer.checked(value, defaults)", "@param value when the event happened"},
                 {"timestamp", "ZonedDateTime value", "TimestampCoercer.checked(value == null ? null : value.toOffsetDateTime(), defaults)",
@@ -229,14 +273,16 @@ final class BuilderEmitter {
         if (type.hasPersonalData()) {
             out.javadoc("Adds a personal-data field the spec does not describe yet, normalised by a named rule (one of\n"
                             + String.join(", ", model.piiKinds().keySet()) + ") and SHA-256 hashed here.",
-                    "@param fieldName the JSON name; not one of the fields this class models\n@param value the raw value\n"
+                    "@param fieldName the JSON name; not one of the fields this class models\n@param value the raw value; null, empty or white space adds nothing\n"
                             + "@param rule the normalisation rule, such as {@code text}\n@return this builder\n"
                             + "@throws TikTokValidationException if the name is blank or modelled, the rule unknown or the value breaks it");
             out.open("public Builder putAdditionalHashedField(String fieldName, String value, String rule) {");
             out.line("String field = %s + fieldName;", JavaNames.literal(type.fieldPrefix()));
             out.line("String digest = PersonalData.hash(Normalizers.require(rule, field), value, field, defaults);");
+            out.open("if (digest != null) {");
             out.line("this.additional = AdditionalFields.put(this.additional, %s, MODELLED, fieldName, digest);",
                     JavaNames.literal(type.path()));
+            out.close("}");
             out.line("return this;");
             out.close("}");
             out.line("");
@@ -269,8 +315,9 @@ final class BuilderEmitter {
             out.line("%s.check(this);", type.checks());
         }
         if (type.root()) {
+            out.line("EventCompletion.complete(this);");
             ModelField time = type.fields().stream().filter(f -> f.kind() == FieldKind.TIME).findFirst().orElseThrow();
-            out.line("eventId = eventId == null || eventId.isBlank() ? Values.randomEventId() : eventId.trim();");
+            out.line("eventId = eventId == null ? Values.randomEventId() : eventId;");
             out.open("if (%s == null) {", time.javaName());
             out.line("%s = TimestampCoercer.now(defaults);", time.javaName());
             out.close("}");

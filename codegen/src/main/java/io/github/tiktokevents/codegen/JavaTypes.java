@@ -26,6 +26,11 @@ final class JavaTypes {
         };
     }
 
+    /** The field that keeps a number given as a {@code BigDecimal}, sent as given instead of the double. */
+    static String exactName(ModelField f) {
+        return f.javaName() + "Exact";
+    }
+
     static String ruleConstant(ModelField f) {
         return JavaNames.constant(f.wireName()) + "_RULE";
     }

@@ -69,6 +69,9 @@ final class ModelClassEmitter {
             out.line("import io.github.tiktokevents.internal.pii.Normalizers;");
             out.line("import io.github.tiktokevents.internal.pii.PersonalData;");
         }
+        if (type.fields().stream().anyMatch(f -> f.kind() == FieldKind.NUMBER)) {
+            out.line("import java.math.BigDecimal;");
+        }
         out.line("import java.util.Collection;");
         out.line("import java.util.List;");
         out.line("import java.util.Map;");
@@ -144,6 +147,10 @@ final class ModelClassEmitter {
         }
         for (ModelField f : type.fields()) {
             out.line("final %s %s;", JavaTypes.fieldType(f), f.javaName());
+            if (f.kind() == FieldKind.NUMBER) {
+                out.line("/** The number as given to the {@code BigDecimal} setter, sent instead of the double; else null. */");
+                out.line("final BigDecimal %s;", JavaTypes.exactName(f));
+            }
         }
         out.line("final Map<String, Object> additional;");
         out.line("");
@@ -155,11 +162,31 @@ final class ModelClassEmitter {
             out.line("this.source = b.source;");
         }
         for (ModelField f : type.fields()) {
-            out.line("this.%s = b.%s;", f.javaName(), f.javaName());
+            // a list of two or more values is the builder's own, still growing if the builder is used again
+            out.line(f.kind().isList() ? "this.%s = List.copyOf(b.%s);" : "this.%s = b.%s;", f.javaName(), f.javaName());
+            if (f.kind() == FieldKind.NUMBER) {
+                out.line("this.%s = b.%s;", JavaTypes.exactName(f), JavaTypes.exactName(f));
+            }
         }
         out.line("this.additional = AdditionalFields.freeze(b.additional);");
         out.close("}");
         out.line("");
+        if (!type.root()) {
+            out.javadoc("A builder holding this object's values (already normalised and hashed), for hand-written rules that\n"
+                    + "complete an object from elsewhere in the event.", "@return a new builder");
+            out.open("Builder toBuilder() {");
+            out.line("Builder b = builder();");
+            for (ModelField f : type.fields()) {
+                out.line("b.%s = %s;", f.javaName(), f.javaName());
+                if (f.kind() == FieldKind.NUMBER) {
+                    out.line("b.%s = %s;", JavaTypes.exactName(f), JavaTypes.exactName(f));
+                }
+            }
+            out.line("b.additional = additional.isEmpty() ? Map.of() : new java.util.LinkedHashMap<>(additional);");
+            out.line("return b;");
+            out.close("}");
+            out.line("");
+        }
     }
 
     private void factories() {
@@ -285,9 +312,15 @@ final class ModelClassEmitter {
                     out.line("return %s;", f.javaName());
                 } else if (f.kind() == FieldKind.NUMBER) {
                     // kept unboxed, NaN when absent: the setter refuses NaN, so it cannot be a real value
-                    out.javadoc(doc, "@return the value, if set");
+                    out.javadoc(doc, "@return the value, if set (the nearest double when it was given as a {@code BigDecimal})");
                     out.open("public Optional<Double> %s() {", f.javaName());
                     out.line("return Double.isNaN(%s) ? Optional.empty() : Optional.of(%s);", f.javaName(), f.javaName());
+                    out.close("}");
+                    out.line("");
+                    out.javadoc(doc, "@return the value as sent, if set: the {@code BigDecimal} given, or the double's shortest decimal form");
+                    out.open("public Optional<BigDecimal> %sDecimal() {", f.javaName());
+                    out.line("return %s != null ? Optional.of(%s) : Double.isNaN(%s) ? Optional.empty() : Optional.of(BigDecimal.valueOf(%s));",
+                            JavaTypes.exactName(f), JavaTypes.exactName(f), f.javaName(), f.javaName());
                 } else {
                     out.javadoc(doc, "@return the value, if set");
                     out.open("public Optional<%s> %s() {", JavaTypes.fieldType(f), f.javaName());
@@ -308,6 +341,8 @@ final class ModelClassEmitter {
         for (ModelField f : type.fields()) {
             if (f.kind() == FieldKind.NUMBER) {
                 compare.append("\n        && Double.compare(").append(f.javaName()).append(", that.").append(f.javaName()).append(") == 0");
+                compare.append("\n        && Objects.equals(").append(JavaTypes.exactName(f)).append(", that.")
+                        .append(JavaTypes.exactName(f)).append(')');
             } else {
                 compare.append("\n        && Objects.equals(").append(f.javaName()).append(", that.").append(f.javaName()).append(')');
             }
@@ -349,7 +384,8 @@ final class ModelClassEmitter {
                 case PII_LIST, STRING_LIST -> out.line("if (!%s.isEmpty()) out.add(\"%s=\" + %s.size());", n, JavaNames.plural(n), n);
                 case OBJECT_LIST -> out.line("if (!%s.isEmpty()) out.add(\"%s=\" + %s);", n, n, n);
                 case STRING, PII -> out.line("if (%s != null) out.add(\"%s=<set>\");", n, n);
-                case NUMBER -> out.line("if (!Double.isNaN(%s)) out.add(\"%s=\" + %s);", n, n, n);
+                case NUMBER -> out.line("if (!Double.isNaN(%s)) out.add(\"%s=\" + (%s != null ? %s.toPlainString() : %s));",
+                        n, n, JavaTypes.exactName(f), JavaTypes.exactName(f), n);
                 default -> out.line("if (%s != null) out.add(\"%s=\" + %s);", n, n, n);
             }
         }

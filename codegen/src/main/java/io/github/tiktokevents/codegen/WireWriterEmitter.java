@@ -105,12 +105,17 @@ final class WireWriterEmitter {
 
     /** Writes one property whose value (never an unguarded path through null) is {@code expr}. */
     private void value(ModelField f, String expr, String wire) {
+        value(f, expr, wire, expr + "Exact");
+    }
+
+    /** The same; {@code exactExpr} is a number's {@code BigDecimal} form, sent instead of the double when set. */
+    private void value(ModelField f, String expr, String wire, String exactExpr) {
         JavaFile w = w();
         String n = name(wire);
         switch (f.kind()) {
             case STRING, PII -> w.line("if (%s != null) out.name(%s).value(%s);", expr, n, expr);
             case INTEGER, LONG -> w.line("if (%s != null) out.name(%s).value(%s.longValue());", expr, n, expr);
-            case NUMBER -> w.line("if (!Double.isNaN(%s)) out.name(%s).value(%s);", expr, n, expr);
+            case NUMBER -> w.line("JsonValues.number(out, %s, %s, %s);", n, expr, exactExpr);
             case BOOLEAN -> w.line("if (%s != null) out.name(%s).value(%s.booleanValue());", expr, n, expr);
             case ENUM -> w.line("if (%s != null) out.name(%s).value(%s.wireValue());", expr, n, expr);
             case TIME -> w.line("out.name(%s).value(%s.epochSecond);", n, expr);
@@ -226,8 +231,10 @@ final class WireWriterEmitter {
                 String var = "v" + (++variables);
                 String number = node.absolute() ? path("e", model.root(), node.source(), "Double.NaN")
                         : path(base, baseClass, node.source(), "Double.NaN");
+                String exact = node.absolute() ? path("e", model.root(), node.source().split("\\."), 0, "null", "Exact")
+                        : path(base, baseClass, node.source().split("\\."), 0, "null", "Exact");
                 w.line("double %s = %s;", var, number);
-                value(source, var, node.wireName());
+                value(source, var, node.wireName(), exact);
             } else {
                 String var = "v" + (++variables);
                 w.line("%s %s = %s;", JavaTypes.fieldType(source), var, expr);
@@ -243,17 +250,18 @@ final class WireWriterEmitter {
 
     /** The same, with {@code absent} standing for a missing nested object ({@code Double.NaN} for unboxed numbers). */
     private String path(String base, ModelClass baseClass, String dotted, String absent) {
-        return path(base, baseClass, dotted.split("\\."), 0, absent);
+        return path(base, baseClass, dotted.split("\\."), 0, absent, "");
     }
 
-    private String path(String base, ModelClass type, String[] parts, int index, String absent) {
+    /** The same, with {@code suffix} added to the last field's name (the {@code BigDecimal} twin of a number). */
+    private String path(String base, ModelClass type, String[] parts, int index, String absent, String suffix) {
         ModelField field = type.field(parts[index]);
         String here = base + "." + field.javaName();
         if (index == parts.length - 1) {
-            return here;
+            return here + suffix;
         }
         // the step into a nested object, which may be absent
-        return "(" + here + " == null ? " + absent + " : " + path(here, model.byJavaName(field.typeName()), parts, index + 1, absent) + ")";
+        return "(" + here + " == null ? " + absent + " : " + path(here, model.byJavaName(field.typeName()), parts, index + 1, absent, suffix) + ")";
     }
 
     // ------------------------------------------------------------------ the internals' door

@@ -12,7 +12,7 @@ import java.util.Optional;
  * <pre>{@code
  * RecordedEvent purchase = emulator.awaitEvents(1, Duration.ofSeconds(5)).get(0);
  * assertThat(purchase.eventName()).isEqualTo("Purchase");
- * assertThat(purchase.at("/user/email")).hasValue(sha256("jane@example.com"));
+ * assertThat(purchase.at("/user/email")).hasValue(TikTokHashing.email("jane@example.com"));   // io.github.tiktokevents.event
  * }</pre>
  *
  * @param endpoint the endpoint it was sent to

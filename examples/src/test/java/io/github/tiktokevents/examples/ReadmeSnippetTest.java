@@ -6,6 +6,11 @@ import io.github.tiktokevents.BatchResult;
 import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.TikTokEvents;
 import io.github.tiktokevents.client.api.EventApi;
+import io.github.tiktokevents.emulator.Fault;
+import io.github.tiktokevents.emulator.RecordedEvent;
+import io.github.tiktokevents.emulator.RecordedRequest;
+import io.github.tiktokevents.emulator.TikTokEmulator;
+import io.github.tiktokevents.emulator.TikTokEmulatorExtension;
 import io.github.tiktokevents.event.Content;
 import io.github.tiktokevents.event.ContentType;
 import io.github.tiktokevents.event.Event;
@@ -14,6 +19,7 @@ import io.github.tiktokevents.event.EventNames;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.event.Page;
 import io.github.tiktokevents.event.Properties;
+import io.github.tiktokevents.event.TikTokHashing;
 import io.github.tiktokevents.event.User;
 import io.github.tiktokevents.exception.RateLimitException;
 import io.github.tiktokevents.exception.ServerException;
@@ -31,6 +37,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Keeps the README's "In your code" snippet compiling and true: the snippet is {@link #inYourCode()} below, word for
@@ -155,6 +162,50 @@ class ReadmeSnippetTest {
                 .isEqualTo(between(source, "// README \"warnings\" begins\n", "// README \"warnings\" ends").stripIndent());
     }
 
+    /** What the README's emulator snippet takes from its surroundings: the application under test. */
+    private static final Checkout checkout = new Checkout();
+    private static final Object order = new Object();
+
+    /**
+     * Compiled, never run: the README's emulator snippet, whose application is a stand-in. A local class, so test
+     * discovery never sees it.
+     */
+    @SuppressWarnings("unused")
+    private static void emulatorSnippet() {
+        // README "emulator" begins
+        @ExtendWith(TikTokEmulatorExtension.class)          // access token "test-token"
+        class CheckoutTest {
+            @Test
+            void reportsThePurchase(TikTokEmulator tiktok) {
+                // point your client at tiktok.baseUrl() with tiktok.accessToken(), then:
+                checkout.pay(order);
+
+                RecordedEvent purchase = tiktok.awaitEvents(1, Duration.ofSeconds(5)).get(0);
+                assertThat(purchase.eventName()).isEqualTo("Purchase");
+                assertThat(purchase.at("/user/email")).hasValue(TikTokHashing.email("jane@example.com"));
+            }
+
+            @Test
+            void retriesWhenRateLimited(TikTokEmulator tiktok) {
+                tiktok.faults().next(Fault.rateLimited());          // the next request gets code 40100
+                checkout.pay(order);
+                assertThat(tiktok.requests()).extracting(RecordedRequest::accepted).containsExactly(false, true);
+            }
+        }
+        // README "emulator" ends
+    }
+
+    @Test
+    void theReadmeEmulatorSnippetIsTheCodeAbove() throws IOException {
+        String source = Files.readString(moduleDir().resolve(
+                "src/test/java/io/github/tiktokevents/examples/ReadmeSnippetTest.java"), StandardCharsets.UTF_8);
+        String inThisFile = between(source, "// README \"emulator\" begins\n", "// README \"emulator\" ends")
+                .stripIndent();
+        String readme = Files.readString(moduleDir().resolve("../README.md"), StandardCharsets.UTF_8);
+
+        assertThat(between(readme, "injects it:\n\n```java\n", "```\n")).isEqualTo(inThisFile);
+    }
+
     @Test
     void theReadmeEscapeHatchesAreTheCodeAbove() throws IOException {
         String source = Files.readString(moduleDir().resolve(
@@ -218,6 +269,12 @@ class ReadmeSnippetTest {
     }
 
     private static void scheduleRetry(Duration after) {
+    }
+
+    /** Stands in for the application the README's emulator snippet tests. */
+    private static final class Checkout {
+        void pay(Object order) {
+        }
     }
 
     /** Stands in for the service's logger. */

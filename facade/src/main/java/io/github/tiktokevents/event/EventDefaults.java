@@ -77,11 +77,14 @@ public final class EventDefaults {
 
     /**
      * A copy with a country calling code (such as {@code "55"} or {@code "+55"}) for phone numbers written without
-     * {@code +} or {@code 00}; one leading trunk {@code 0} of such numbers is dropped.
+     * {@code +} or {@code 00}: they are read by that country's rules (libphonenumber, for the country's main region),
+     * so a trunk {@code 0} is dropped where it is one ({@code 07700 900123} in the UK) and kept where it belongs to
+     * the number ({@code 06 6982 1234} in Italy becomes {@code +390669821234}).
      *
      * @param callingCode 1 to 3 digits, optionally after a {@code +}; null to refuse such numbers (the default)
      * @return the new defaults
-     * @throws TikTokValidationException if the code is not 1 to 3 digits
+     * @throws TikTokValidationException if the code is not 1 to 3 digits or no country's (such as 999, or the
+     *         non-geographic 800)
      */
     public EventDefaults withDefaultPhoneCountryCode(String callingCode) {
         String digits = callingCode == null ? null : PersonalData.countryCallingCode(callingCode);

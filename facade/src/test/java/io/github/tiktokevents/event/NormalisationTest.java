@@ -56,13 +56,13 @@ class NormalisationTest {
             "email|a@b@c.com|one '@'",
             "email|a b@c.com|whitespace",
             "email|someone@localhost|needs a dot",
-            "email|'   '|blank",
+            "email|'a\u0000b@c.com'|control character",
             "phone|41998862934|no country code",
             "phone|+55 41 9988-CALL|only digits",
             "phone|+12345|8 to 15 digits",
             "phone|+1234567890123456|8 to 15 digits",
             "phone|+0123456789|never starts with 0",
-            "external_id|'  '|blank",
+            "external_id|'key\u0001zz9'|control character",
             "hashed_email|abc123|64 hexadecimal"})
     void invalidValuesNameTheFieldAndTheRuleButNotTheValue(String kind, String raw, String rule) {
         User.Builder user = User.builder();

@@ -17,6 +17,17 @@ class PageTest {
     }
 
     @Test
+    void credentialsInAUrlAppearInNoTextFormOfTheEvent() {
+        Event event = Event.builder("ViewContent")
+                .page(Page.of("https://admin:hunter2@shop.example/p?ttclid=click-1", "ftp://bob:pw0rd@files.example/"))
+                .build();
+
+        assertThat(event.toString()).contains("page=Page{url=<set>, referrer=<set>}")
+                .doesNotContain("admin", "hunter2", "bob", "pw0rd", "@");
+        assertThat(event.page().orElseThrow().toString()).isEqualTo("Page{url=<set>, referrer=<set>}");
+    }
+
+    @Test
     void ofRefusesABlankUrlAndAcceptsAMissingReferrer() {
         assertThat(Page.of("https://shop.example").referrer()).isEmpty();
         assertThat(Page.of("https://shop.example", null).toString()).isEqualTo("Page{url=<set>}");

@@ -38,6 +38,7 @@ public final class AdditionalFields {
         if (name == null || name.isBlank()) {
             throw new TikTokValidationException(where, "has a blank name");
         }
+        Values.checkUnicode(name, where);
         String field = path.isEmpty() ? name : path + "." + name;
         if (modelled.contains(name)) {
             throw new TikTokValidationException(field, "is modelled: use its own setter, which applies the spec's rules");
@@ -63,7 +64,11 @@ public final class AdditionalFields {
         if (depth > MAX_DEPTH) {
             throw new TikTokValidationException(field, "is nested more than " + MAX_DEPTH + " levels deep");
         }
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof BigDecimal
+        if (value instanceof String text) {
+            Values.checkUnicode(text, field);
+            return text;
+        }
+        if (value == null || value instanceof Boolean || value instanceof BigDecimal
                 || value instanceof BigInteger || value instanceof Long || value instanceof Integer
                 || value instanceof Short || value instanceof Byte) {
             return value;
@@ -81,6 +86,7 @@ public final class AdditionalFields {
                 if (!(entry.getKey() instanceof String key)) {
                     throw new TikTokValidationException(field, "has a map key that is not a string");
                 }
+                Values.checkUnicode(key, field);
                 copy.put(key, checked(entry.getValue(), field + "." + key, depth + 1));
             }
             return Collections.unmodifiableMap(copy);

@@ -1,7 +1,9 @@
 package io.github.tiktokevents.internal.pii;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.github.tiktokevents.event.EventDefaults;
 import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.internal.model.Values;
 import java.util.Locale;
 
 /**
@@ -19,14 +21,19 @@ public final class PersonalData {
      * Normalises and hashes a raw value.
      *
      * @param rule the field's normalisation rule
-     * @param raw the raw value
+     * @param raw the raw value, or null
      * @param field the field name for error messages
      * @param defaults the defaults the rule may need
-     * @return the lowercase hex SHA-256 digest
-     * @throws TikTokValidationException if the value is null, blank or breaks the rule
+     * @return the lowercase hex SHA-256 digest, or null when the value is absent (null, empty or white space: never
+     *         the digest of an empty string)
+     * @throws TikTokValidationException if the value breaks the rule or holds a control character or an unpaired
+     *         surrogate
      */
     public static String hash(Normalizer rule, String raw, String field, EventDefaults defaults) {
-        String value = requireText(raw, field);
+        String value = Values.text(raw, field);
+        if (value == null) {
+            return null;
+        }
         if (Sha256.isHexDigest(value)) {
             return value.toLowerCase(Locale.ROOT);
         }
@@ -36,13 +43,16 @@ public final class PersonalData {
     /**
      * Checks a value the caller hashed and lowercases it.
      *
-     * @param sha256Hex the digest
+     * @param sha256Hex the digest, or null
      * @param field the field name for error messages
-     * @return the digest in lowercase
+     * @return the digest in lowercase, or null when absent (null, empty or white space)
      * @throws TikTokValidationException if it is not 64 hex characters
      */
     public static String digest(String sha256Hex, String field) {
-        String value = requireText(sha256Hex, field);
+        String value = sha256Hex == null ? null : sha256Hex.strip();
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
         if (!Sha256.isHexDigest(value)) {
             throw new TikTokValidationException(field, "is not a SHA-256 digest (expected 64 hexadecimal characters)");
         }
@@ -54,29 +64,23 @@ public final class PersonalData {
      *
      * @param code the code
      * @return its digits
-     * @throws TikTokValidationException if it is not 1 to 3 digits without a leading 0
+     * @throws TikTokValidationException if it is not 1 to 3 digits without a leading 0, or no country's code
      */
     public static String countryCallingCode(String code) {
-        String value = requireText(code, "defaultPhoneCountryCode");
+        String value = code == null ? "" : code.strip();
+        if (value.isEmpty()) {
+            throw new TikTokValidationException("defaultPhoneCountryCode", "is blank");
+        }
         String digits = value.charAt(0) == '+' ? value.substring(1) : value;
         boolean valid = !digits.isEmpty() && digits.length() <= 3 && digits.charAt(0) != '0';
         for (int i = 0; valid && i < digits.length(); i++) {
             valid = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
         }
-        if (!valid) {
+        // a code no country has (999), or a non-geographic one (800): no national numbers to read with it
+        if (!valid || !PhoneNumberUtil.getInstance().getSupportedRegions().contains(
+                PhoneNumberUtil.getInstance().getRegionCodeForCountryCode(Integer.parseInt(digits)))) {
             throw new TikTokValidationException("defaultPhoneCountryCode", "is not a country calling code (1 to 3 digits, e.g. 55 for Brazil)");
         }
         return digits;
-    }
-
-    private static String requireText(String raw, String field) {
-        if (raw == null) {
-            throw new TikTokValidationException(field, "is null");
-        }
-        String value = raw.trim();
-        if (value.isEmpty()) {
-            throw new TikTokValidationException(field, "is blank");
-        }
-        return value;
     }
 }

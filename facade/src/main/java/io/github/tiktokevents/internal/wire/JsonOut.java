@@ -206,8 +206,10 @@ public final class JsonOut {
     }
 
     /**
-     * Writes a finite number: whole amounts below 10^15 as {@code 12.0} without going through a {@code String},
-     * others as Java prints them ({@code 1.25}, {@code 1.0E20}); all parse back to the same double.
+     * Writes a finite number as a plain decimal, never in exponent notation (TikTok wants an integer or a decimal
+     * with "no letters"): whole amounts below 10^15 as {@code 12.0} without going through a {@code String}; others
+     * from Java's shortest round-tripping form, with an exponent form ({@code 1.23456789012E9}, {@code 5.0E-4})
+     * rewritten digit by digit ({@code 1234567890.12}, {@code 0.0005}). All parse back to the same double.
      */
     public JsonOut value(double number) {
         separate();
@@ -217,10 +219,66 @@ public final class JsonOut {
             buffer[length++] = '.';
             buffer[length++] = '0';
         } else {
-            ascii(Double.toString(number));
+            plainDecimal(Double.toString(number));
         }
         needsComma = true;
         return this;
+    }
+
+    /** Writes Java's form of a double; an exponent form ({@code -1.25E-7}) is shifted into a plain decimal. */
+    private void plainDecimal(String javaForm) {
+        int exponentAt = javaForm.indexOf('E');
+        if (exponentAt < 0) {
+            ascii(javaForm);
+            return;
+        }
+        int exponent = Integer.parseInt(javaForm, exponentAt + 1, javaForm.length(), 10);
+        int first = 0;
+        if (javaForm.charAt(0) == '-') {
+            put((byte) '-');
+            first = 1;
+        }
+        // the mantissa is d.ddd (one digit, a point, at least one digit); its digits D, without trailing zeros,
+        // are the number's significant digits, and exponent + 1 of them (padded with zeros) are its integer part
+        int end = exponentAt;
+        while (end > first + 2 && javaForm.charAt(end - 1) == '0') {
+            end--;
+        }
+        int fractionDigits = end - (first + 2);
+        int digitCount = 1 + fractionDigits;
+        ensure(Math.abs(exponent) + digitCount + 4);
+        if (exponent < 0) {
+            buffer[length++] = '0';
+            buffer[length++] = '.';
+            for (int i = 1; i < -exponent; i++) {
+                buffer[length++] = '0';
+            }
+            significantDigits(javaForm, first, digitCount);
+            return;
+        }
+        int integerDigits = exponent + 1;
+        if (digitCount <= integerDigits) {
+            significantDigits(javaForm, first, digitCount);
+            for (int i = digitCount; i < integerDigits; i++) {
+                buffer[length++] = '0';
+            }
+            buffer[length++] = '.';
+            buffer[length++] = '0';
+        } else {
+            significantDigits(javaForm, first, integerDigits);
+            buffer[length++] = '.';
+            for (int i = integerDigits; i < digitCount; i++) {
+                buffer[length++] = (byte) javaForm.charAt(first + 1 + i);
+            }
+        }
+    }
+
+    /** Writes the first {@code count} significant digits of a mantissa {@code d.ddd} starting at {@code first}. */
+    private void significantDigits(String javaForm, int first, int count) {
+        buffer[length++] = (byte) javaForm.charAt(first);
+        for (int i = 1; i < count; i++) {
+            buffer[length++] = (byte) javaForm.charAt(first + 1 + i);
+        }
     }
 
     /**

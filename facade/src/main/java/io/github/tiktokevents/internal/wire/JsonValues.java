@@ -49,6 +49,23 @@ public final class JsonValues {
     }
 
     /**
+     * A number field: the {@code BigDecimal} given, exactly, else the double as a plain decimal; nothing when the
+     * double is NaN (absent).
+     *
+     * @param out the writer
+     * @param name the pre-encoded field name
+     * @param number the value, NaN when absent
+     * @param exact the value as given to a {@code BigDecimal} setter, or null
+     */
+    public static void number(JsonOut out, byte[] name, double number, BigDecimal exact) {
+        if (exact != null) {
+            out.name(name).number(exact.toPlainString());
+        } else if (!Double.isNaN(number)) {
+            out.name(name).value(number);
+        }
+    }
+
+    /**
      * The first value only, for Events API 1.0 fields that take one where 2.0 takes several.
      *
      * @param out the writer
