@@ -25,6 +25,7 @@ public final class CheckRelease {
     private static final String[][] JAR_MODULES = {
         {"tiktok-events-client", "generated-client", "io.github.tiktokevents.client"},
         {"tiktok-events", "facade", "io.github.tiktokevents"},
+        {"tiktok-events-rules", "rules", "io.github.tiktokevents.rules"},
         {"tiktok-events-emulator", "emulator", "io.github.tiktokevents.emulator"},
     };
 
