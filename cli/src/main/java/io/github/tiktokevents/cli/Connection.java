@@ -69,6 +69,10 @@ final class Connection implements AutoCloseable {
         }
         if (sourceId != null) {
             builder.sourceId(plan.source(), sourceId);
+        } else if (!EventSource.WEB.equals(plan.source()) || env.apply("TIKTOK_PIXEL_ID") == null) {
+            // checked here so a missing id stops the run before any file is touched, not at the first row
+            throw new UsageException("no event_source_id for " + plan.source().wireValue() + " events: pass"
+                    + " --event-source-id ID" + (EventSource.WEB.equals(plan.source()) ? " or set TIKTOK_PIXEL_ID" : ""));
         }
         if (plan.testEventCode() != null) {
             builder.testEventCode(plan.testEventCode());

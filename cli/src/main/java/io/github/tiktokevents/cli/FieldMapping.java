@@ -83,6 +83,13 @@ final class FieldMapping {
                 byNormalisedName.putIfAbsent(MappedField.normalise(column), column);
             }
         }
+        // then JSON lines' nested keys by their last part: user.email feeds email unless a column email exists
+        for (String column : columns) {
+            int dot = column.lastIndexOf('.');
+            if (dot > 0 && !column.startsWith(REJECT_COLUMN_PREFIX)) {
+                byNormalisedName.putIfAbsent(MappedField.normalise(column.substring(dot + 1)), column);
+            }
+        }
         Map<MappedField, String> resolved = new EnumMap<>(MappedField.class);
         for (MappedField field : MappedField.values()) {
             String chosen = explicit.get(field);
@@ -92,7 +99,7 @@ final class FieldMapping {
                 }
                 continue;
             }
-            for (String alias : field.aliases()) {
+            for (String alias : field.normalisedAliases()) {
                 String column = byNormalisedName.get(alias);
                 if (column != null) {
                     resolved.put(field, column);

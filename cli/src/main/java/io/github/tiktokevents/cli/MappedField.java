@@ -5,15 +5,15 @@ import java.util.Locale;
 
 /**
  * The event fields a column can feed, each with the header names that feed it by default. Header names are compared
- * after {@link #normalise(String) normalising} (lower case, runs of other characters as one underscore), so
- * {@code E-Mail Address} matches {@code email_address}.
+ * after {@link #normalise(String) normalising} (lower case letters and digits only), so {@code E-Mail Address}
+ * matches {@code email_address}.
  */
 enum MappedField {
     EVENT("event", "event_name", "event_type"),
     EVENT_TIME("event_time", "timestamp", "event_timestamp", "time", "order_date", "purchase_time", "created_at",
             "date"),
     EVENT_ID("event_id"),
-    EMAIL("email", "email_address", "e_mail", "mail"),
+    EMAIL("email", "email_address", "mail"),
     PHONE("phone", "phone_number", "mobile", "mobile_number", "telephone", "tel"),
     EXTERNAL_ID("external_id", "customer_id", "user_id", "crm_id", "client_id", "member_id"),
     FIRST_NAME("first_name", "firstname", "given_name"),
@@ -55,33 +55,32 @@ enum MappedField {
         return aliases.get(0);
     }
 
-    /** The normalised header names that feed this field when no mapping says otherwise. */
+    /** The header names that feed this field when no mapping says otherwise. */
     List<String> aliases() {
         return aliases;
+    }
+
+    /** The header names that feed this field, {@link #normalise normalised}. */
+    List<String> normalisedAliases() {
+        return aliases.stream().map(MappedField::normalise).toList();
     }
 
     /** The field a {@code --map} key names, or null. */
     static MappedField byKey(String key) {
         String wanted = normalise(key);
         for (MappedField field : values()) {
-            if (field.key().equals(wanted)) {
+            if (normalise(field.key()).equals(wanted)) {
                 return field;
             }
         }
         return null;
     }
 
-    /** Lower case, with every run of characters other than letters and digits as one underscore, trimmed. */
+    /**
+     * Lower case letters and digits only, so {@code E-Mail}, {@code e_mail} and {@code EMAIL} all read
+     * {@code email}.
+     */
     static String normalise(String header) {
-        String lower = header.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_");
-        int start = 0;
-        int end = lower.length();
-        while (start < end && lower.charAt(start) == '_') {
-            start++;
-        }
-        while (end > start && lower.charAt(end - 1) == '_') {
-            end--;
-        }
-        return lower.substring(start, end);
+        return header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 }

@@ -23,10 +23,12 @@ final class ProgressDisplay implements AutoCloseable {
 
     private final ScheduledExecutorService sampler;
     private final ProgressBar bar;
+    private final Supplier<ProgressSnapshot> counters;
 
-    private ProgressDisplay(ScheduledExecutorService sampler, ProgressBar bar) {
+    private ProgressDisplay(ScheduledExecutorService sampler, ProgressBar bar, Supplier<ProgressSnapshot> counters) {
         this.sampler = sampler;
         this.bar = bar;
+        this.counters = counters;
     }
 
     /**
@@ -42,7 +44,7 @@ final class ProgressDisplay implements AutoCloseable {
                                  Supplier<ProgressSnapshot> counters) {
         ProgressMode chosen = mode == ProgressMode.AUTO ? (terminal ? ProgressMode.BAR : ProgressMode.PLAIN) : mode;
         if (chosen == ProgressMode.NONE) {
-            return new ProgressDisplay(null, null);
+            return new ProgressDisplay(null, null, counters);
         }
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "tiktok-events-cli-progress");
@@ -53,7 +55,7 @@ final class ProgressDisplay implements AutoCloseable {
             long millis = interval.toMillis();
             sampler.scheduleAtFixedRate(() -> err.println("progress: " + counters.get().describe()),
                     millis, millis, TimeUnit.MILLISECONDS);
-            return new ProgressDisplay(sampler, null);
+            return new ProgressDisplay(sampler, null, counters);
         }
         long total = counters.get().totalBytes();
         ProgressBar bar = new ProgressBarBuilder()
@@ -64,13 +66,14 @@ final class ProgressDisplay implements AutoCloseable {
                 .setUpdateIntervalMillis((int) BAR_REFRESH_MILLIS)
                 .setConsumer(new ConsoleProgressBarConsumer(err))
                 .build();
-        sampler.scheduleAtFixedRate(() -> {
-            ProgressSnapshot now = counters.get();
-            bar.stepTo(now.bytesRead());
-            bar.setExtraMessage(String.format(Locale.ROOT, " read %,d ok %,d refused %,d %,.0f/s",
-                    now.rowsRead(), now.accepted(), now.refused(), now.rowsPerSecond()));
-        }, 0, BAR_REFRESH_MILLIS, TimeUnit.MILLISECONDS);
-        return new ProgressDisplay(sampler, bar);
+        sampler.scheduleAtFixedRate(() -> show(bar, counters.get()), 0, BAR_REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        return new ProgressDisplay(sampler, bar, counters);
+    }
+
+    private static void show(ProgressBar bar, ProgressSnapshot now) {
+        bar.stepTo(now.bytesRead());
+        bar.setExtraMessage(String.format(Locale.ROOT, " read %,d ok %,d refused %,d %,.0f/s",
+                now.rowsRead(), now.accepted(), now.refused(), now.rowsPerSecond()));
     }
 
     /** Stops the display; the summary follows. */
@@ -85,6 +88,7 @@ final class ProgressDisplay implements AutoCloseable {
             }
         }
         if (bar != null) {
+            show(bar, counters.get());      // the final counts, whenever the last sample was taken
             bar.close();
         }
     }

@@ -188,6 +188,37 @@ class UploadEmulatorTest {
         assertThat(emulator.requestCount()).isZero();
     }
 
+    @Test
+    void aFinishedUploadIsNotSentAgainAndACheckpointOfAnotherFileIsRefused() throws IOException {
+        Path input = SampleRows.csv(dir.resolve("orders.csv"), 30, Instant.now());
+        CliRun run = CliRun.withToken(emulator.accessToken());
+        String[] args = {"upload", input.toString(), "--base-url", emulator.baseUrl(), "--event-source-id", SOURCE_ID,
+            "--progress", "none"};
+        assertThat(run.run(args).exitCode()).isEqualTo(ExitCodes.ALL_ACCEPTED);
+        int sent = emulator.events().size();
+
+        CliRun.Result again = run.run(args);
+        assertThat(again.out()).contains("Nothing to do", "30 rows");
+        assertThat(emulator.events()).hasSize(sent);
+
+        SampleRows.csv(input, 35, Instant.now().minusSeconds(5));      // another export under the same name
+        CliRun.Result other = run.run(args);
+        assertThat(other.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(other.err()).contains("belongs to another input", "--restart");
+        assertThat(run.run(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], "--restart")
+                .exitCode()).isEqualTo(ExitCodes.ALL_ACCEPTED);
+        assertThat(emulator.events()).hasSize(sent + 35);
+    }
+
+    @Test
+    void showsAProgressBarWhenAskedAndASummaryAtTheEnd() throws IOException {
+        Path input = SampleRows.csv(dir.resolve("orders.csv"), 30, Instant.now());
+        CliRun.Result result = CliRun.withToken(emulator.accessToken()).run("upload", input.toString(),
+                "--base-url", emulator.baseUrl(), "--event-source-id", SOURCE_ID, "--progress", "bar");
+        assertThat(result.err()).contains("upload", "100%", "ok 30");
+        assertThat(result.out()).contains("Uploaded", "30 rows read, 30 accepted, 0 refused");
+    }
+
     static List<CSVRecord> readCsv(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
