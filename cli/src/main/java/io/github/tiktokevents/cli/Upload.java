@@ -39,7 +39,6 @@ final class Upload {
                     start.rowsSettled(), plan.inputName(), start.delivered(), start.rejected());
             return start.rejected() == 0 ? ExitCodes.ALL_ACCEPTED : ExitCodes.SOME_REFUSED;
         }
-        Instant began = environment.clock().instant();
         long totalBytes = InputSource.size(plan.input());
         CountingInputStream input = InputSource.open(plan, environment.stdin());
         try (RowReader reader = RowReader.open(plan.format(), input)) {
@@ -53,6 +52,8 @@ final class Upload {
                     environment.err().println("Sending to an in-process emulator at " + connection.emulatorUrl()
                             + ": nothing leaves this machine.");
                 }
+                // rates count from here: starting an in-process emulator takes seconds and is not upload time
+                Instant began = environment.clock().instant();
                 Ledger ledger = new Ledger(start, rejects, Ledger.DEFAULT_WINDOW);
                 DeliveryTracker tracker = new DeliveryTracker(ledger);
                 Checkpointer checkpointer = new Checkpointer(store, ledger, start);
