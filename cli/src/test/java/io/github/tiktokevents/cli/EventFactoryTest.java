@@ -55,6 +55,17 @@ class EventFactoryTest {
     }
 
     @Test
+    void nestedJsonKeysFeedFieldsByTheirLastPartUnlessAColumnHasTheFullName() throws Exception {
+        Event event = factory(EventSource.OFFLINE, "Purchase").toEvent(row("event_time", "1796040000",
+                "user.email", "a@b.co", "properties.order_id", "ORD-9"));
+        assertThat(event.user().orElseThrow().hashedEmails()).containsExactly(sha256("a@b.co"));
+        assertThat(event.properties().orElseThrow().orderId()).hasValue("ORD-9");
+        Event both = factory(EventSource.OFFLINE, "Purchase").toEvent(row("event_time", "1796040000",
+                "user.email", "a@b.co", "email", "c@d.co"));
+        assertThat(both.user().orElseThrow().hashedEmails()).containsExactly(sha256("c@d.co"));
+    }
+
+    @Test
     void eventIdsAreDeterministicPerSourceAndRowAndIgnoreTheRejectColumns() {
         Map<String, String> fields = fields("event_time", "1796040000", "email", "a@b.co", "value", "1");
         Map<String, String> asRejected = new LinkedHashMap<>(fields);
