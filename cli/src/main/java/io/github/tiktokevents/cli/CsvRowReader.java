@@ -1,0 +1,76 @@
+package io.github.tiktokevents.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** CSV with a header row, parsed by Apache Commons CSV as a stream of records. */
+final class CsvRowReader implements RowReader {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .get();
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private long index;
+
+    CsvRowReader(Reader reader) throws IOException {
+        try {
+            this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+        } catch (IllegalArgumentException badHeader) {
+            // Commons CSV refuses duplicate or malformed header names; its message names the header, not a value.
+            throw new UsageException("the CSV header cannot be used: " + badHeader.getMessage(), badHeader);
+        }
+        this.header = List.copyOf(parser.getHeaderNames());
+        if (header.isEmpty()) {
+            throw new UsageException("the CSV input has no header row");
+        }
+        this.records = parser.iterator();
+    }
+
+    @Override
+    public Row next() throws IOException {
+        CSVRecord record;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            record = records.next();
+        } catch (UncheckedIOException e) {
+            // A broken quote makes the rest of the file unreadable: stop here rather than guess where rows begin.
+            throw new IOException("the CSV input cannot be parsed after data row " + index + ": "
+                    + e.getCause().getMessage(), e);
+        }
+        List<String> cells = record.toList();
+        long rowIndex = index++;
+        if (cells.size() != header.size()) {
+            return new Row(rowIndex, null, cells, null,
+                    "has " + cells.size() + " cells where the header has " + header.size());
+        }
+        Map<String, String> fields = new LinkedHashMap<>(header.size() * 2);
+        for (int i = 0; i < header.size(); i++) {
+            fields.put(header.get(i), cells.get(i));
+        }
+        return new Row(rowIndex, fields, cells, null, null);
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}
