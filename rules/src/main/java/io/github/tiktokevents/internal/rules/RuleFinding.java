@@ -13,6 +13,13 @@ import java.util.Objects;
  * @param message what is wrong and how to fix it
  */
 public record RuleFinding(boolean warning, String field, String message) {
+    /**
+     * Checks that the field and the message are given.
+     *
+     * @param warning true for a warning, false for an error
+     * @param field the JSON path of the field within the event
+     * @param message what is wrong and how to fix it
+     */
     public RuleFinding {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(message, "message");
