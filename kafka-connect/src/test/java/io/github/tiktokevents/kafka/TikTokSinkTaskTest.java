@@ -114,6 +114,22 @@ class TikTokSinkTaskTest {
     }
 
     @Test
+    void anInterruptedSendKeepsItsRecordsForLaterInsteadOfReportingThem() {
+        task.start(settings(Map.of()));
+        task.open(List.of(P0));
+
+        Thread.currentThread().interrupt();   // as when the worker stops the task mid-put
+        try {
+            assertThatThrownBy(() -> task.put(records(0, 3))).isInstanceOf(RetriableException.class);
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(context.reports).isEmpty();
+        assertThat(task.preCommit(current(3))).isEmpty();
+    }
+
+    @Test
     void aWrongTokenFailsTheTaskWithAMessageThatNamesTheSettingAndNotTheToken() {
         task.start(settings(Map.of(TikTokSinkConfig.ACCESS_TOKEN, "wrong-secret-token-123")));
         task.open(List.of(P0));

@@ -139,7 +139,8 @@ public final class EventDelivery {
     private void failed(List<Mapped> records, TikTokException error, Outcome outcome) {
         if (isFatal(error)) {
             outcome.fatal = error;
-        } else if (error.isRetryable()) {
+        } else if (error.isRetryable() || Thread.currentThread().isInterrupted()) {
+            // an interrupted send (the worker is stopping the task) says nothing about the events: keep them
             records.forEach(mapped -> outcome.retryable.add(mapped.record()));
             outcome.lastRetryableError = error;
         } else if (records.size() == 1) {
