@@ -174,6 +174,23 @@ class TikTokSinkTaskTest {
     }
 
     @Test
+    void aFailedDeadLetterWriteStopsTheTaskWithoutCommittingTheRecord() {
+        context.completeReportsAtOnce = false;
+        task.start(settings(Map.of()));
+        task.open(List.of(P0));
+        List<SinkRecord> records = records(0, 3);
+        records.set(1, new SinkRecord(TOPIC, 0, null, null, null, null, 1, null, TimestampType.NO_TIMESTAMP_TYPE));
+        task.put(records);
+
+        context.reports.get(0).future().completeExceptionally(new IllegalStateException("DLQ topic is gone"));
+
+        assertThatThrownBy(() -> task.preCommit(current(3))).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("dead-letter queue");
+        assertThatThrownBy(() -> task.put(List.of())).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("dead-letter queue");
+    }
+
+    @Test
     void revokedPartitionsCommitNothingMoreAndTheirPendingReportsAreAbandoned() {
         context.completeReportsAtOnce = false;
         task.start(settings(Map.of()));

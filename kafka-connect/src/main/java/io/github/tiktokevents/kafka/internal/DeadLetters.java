@@ -36,6 +36,8 @@ public final class DeadLetters {
     private final ErrantRecordReporter reporter;
     private final OffsetTracker tracker;
     private final List<Pending> pending = new ArrayList<>();
+    /** The first failed write: once set, the task must stop, since the record is neither delivered nor kept. */
+    private ConnectException failure;
 
     /**
      * @param reporter the worker's reporter, or null when the worker has none
@@ -80,10 +82,13 @@ public final class DeadLetters {
     /**
      * Settles the records whose report has been written.
      *
-     * @throws ConnectException when a report failed: the record is neither delivered nor kept, so the task stops
-     *     before its offset can be committed
+     * @throws ConnectException when a report failed, now or before: the record is neither delivered nor kept, so
+     *     the task stops before its offset can be committed
      */
     public void settleCompleted() {
+        if (failure != null) {
+            throw failure;
+        }
         Iterator<Pending> each = pending.iterator();
         while (each.hasNext()) {
             Pending report = each.next();
@@ -94,8 +99,10 @@ public final class DeadLetters {
             try {
                 report.future.get();
             } catch (ExecutionException e) {
-                throw new ConnectException("Could not write a record of " + report.partition + " at offset "
-                        + report.offset + " to the dead-letter queue", e.getCause());
+                failure = new ConnectException("Could not write a record of " + report.partition + " at offset "
+                        + report.offset + " to the dead-letter queue; the task stops so that its offset is not"
+                        + " committed", e.getCause());
+                throw failure;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectException("Interrupted while checking the dead-letter queue", e);

@@ -65,6 +65,12 @@ public final class RecordMapper {
             return build(record, value);
         } catch (TikTokValidationException e) {
             throw new UnmappableRecordException("the event is invalid: " + e.getMessage(), e);
+        } catch (UnmappableRecordException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // one odd record must not stop the task; the message of an unexpected error may quote a value, so only
+            // its type is kept
+            throw new UnmappableRecordException("the record could not be mapped (" + e.getClass().getName() + ")");
         }
     }
 

@@ -21,8 +21,15 @@ final class Values {
         if (value instanceof CharSequence text) {
             return text.toString();
         }
-        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (!Double.isFinite(number)) {
+                throw new UnmappableRecordException(field + " must be text or a finite number");
+            }
+            return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
         }
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();

@@ -145,6 +145,10 @@ class RecordMapperTest {
         assertThatThrownBy(() -> mapper.map(record(badValue, 1))).hasMessageContaining("properties.value")
                 .message().doesNotContain("lots");
         assertThatThrownBy(() -> mapper.map(record(null, 1))).hasMessageContaining("tombstone");
+        Map<String, Object> notANumber = Map.of("event", "Purchase", "page", Map.of("url", "https://x.example"),
+                "user", Map.of("external_id", Double.NaN));
+        assertThatThrownBy(() -> mapper.map(record(notANumber, 1))).isInstanceOf(UnmappableRecordException.class)
+                .hasMessageContaining("user.external_id must be text or a finite number");
         assertThatThrownBy(() -> mapper.map(record("{\"event\":\"x\"}", 1)))
                 .hasMessageContaining("String, not a map or Struct");
     }
