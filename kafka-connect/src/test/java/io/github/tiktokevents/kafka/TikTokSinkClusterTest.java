@@ -116,7 +116,7 @@ class TikTokSinkClusterTest {
         System.out.printf("kafka-connect: %,d records (%d invalid) through 2 workers / %d tasks in %,d ms:"
                         + " %,d accepted events in %,d requests%n", RECORDS, invalid.size(), TASKS, elapsedMs,
                 accepted.size(), tiktok.requestCount());
-        connect.deleteConnector("tiktok");
+        deleteConnector("tiktok");
     }
 
     @Test
@@ -165,7 +165,7 @@ class TikTokSinkClusterTest {
         System.out.printf("kafka-connect chaos: %,d records, %,d requests of which %,d faulted, %,d events accepted%n",
                 records, requests.size(), requests.stream().filter(r -> !r.accepted()).count(),
                 tiktok.events().size());
-        connect.deleteConnector("tiktok-chaos");
+        deleteConnector("tiktok-chaos");
     }
 
     private static Map<String, String> connectorConfig(String topic, String dlq) {
@@ -275,28 +275,39 @@ class TikTokSinkClusterTest {
         return value.substring(start, value.indexOf('"', start));
     }
 
-    private static String statuses() {
-        StringBuilder text = new StringBuilder();
-        for (String name : connect.connectors()) {
-            text.append(connect.connectorStatus(name)).append(' ');
-        }
-        return text.toString();
-    }
-
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Deletes a connector once the cluster can: right after a worker left, requests may reach its old address. */
+    private static void deleteConnector(String name) throws InterruptedException {
+        await("connector " + name + " deleted", () -> {
+            connect.deleteConnector(name);
+            return true;
+        });
+    }
+
+    /**
+     * Polls a condition until it holds. A REST call that fails meanwhile (the cluster is rebalancing after a worker
+     * left) counts as not yet; the last such failure is the cause of the timeout.
+     */
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
+        RuntimeException lastFailure = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                lastFailure = e;
+            }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + DELIVERY_TIMEOUT + " waiting for: " + what
                         + " (accepted ids: " + acceptedIds().size() + ", requests: " + tiktok.requestCount()
-                        + ", connectors: " + statuses() + ")");
+                        + ")", lastFailure);
             }
             Thread.sleep(250);
         }
     }
-
 }

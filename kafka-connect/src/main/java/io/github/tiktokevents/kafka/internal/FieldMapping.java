@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One declarative mapping from TikTok field names to record field paths, parsed from a configuration list such as
@@ -38,7 +39,7 @@ public final class FieldMapping {
             }
             String name = entry.substring(0, equals).trim();
             if (!allowed.isEmpty() && !allowed.contains(name)) {
-                throw new IllegalArgumentException("'" + name + "' is not one of " + new java.util.TreeSet<>(allowed));
+                throw new IllegalArgumentException("'" + name + "' is not one of " + new TreeSet<>(allowed));
             }
             if (paths.put(name, FieldPath.of(entry.substring(equals + 1))) != null) {
                 throw new IllegalArgumentException("'" + name + "' is mapped twice");
