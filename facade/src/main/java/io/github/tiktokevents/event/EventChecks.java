@@ -1,9 +1,10 @@
 package io.github.tiktokevents.event;
 
 import io.github.tiktokevents.exception.TikTokValidationException;
-import io.github.tiktokevents.internal.rules.EventFacts;
 import io.github.tiktokevents.internal.rules.EventRules;
 import io.github.tiktokevents.internal.rules.RuleFinding;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * What the spec cannot say in a schema. The rules the emulator applies too (web events need a page; event age
@@ -17,13 +18,14 @@ final class EventChecks {
     }
 
     static void check(Event.Builder event) {
-        EventRules rules = EventRules.standard(event.defaults.clock());
-        long epochSecond = event.eventTime == null ? rules.now().getEpochSecond() : event.eventTime.epochSecond;
+        Clock clock = event.defaults.clock();
+        long epochSecond = event.eventTime == null ? clock.instant().getEpochSecond() : event.eventTime.epochSecond;
         Properties properties = event.properties;
-        EventFacts facts = new EventFacts(event.source.wireValue(), event.event, epochSecond, event.page != null,
-                properties != null && !Double.isNaN(properties.value), properties == null ? null : properties.currency);
-        java.util.List<RuleFinding> findings = rules.check(facts);
-        for (RuleFinding finding : findings) {
+        List<RuleFinding> findings = EventRules.checkStandard(clock, event.source.wireValue(), event.event,
+                epochSecond, event.page != null, properties != null && !Double.isNaN(properties.value),
+                properties == null ? null : properties.currency);
+        for (int i = 0; i < findings.size(); i++) { // indexed: no iterator for every event built
+            RuleFinding finding = findings.get(i);
             if (!finding.warning()) {
                 throw new TikTokValidationException(finding.field(), finding.message());
             }
@@ -34,7 +36,8 @@ final class EventChecks {
         if (EventSource.CRM.equals(event.source) && event.lead == null) {
             throw new TikTokValidationException("lead", "is required for CRM events (Lead.of(leadId))");
         }
-        for (RuleFinding finding : findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            RuleFinding finding = findings.get(i);
             if (finding.warning()) {
                 event.defaults.warningListener().accept(new EventWarning(event.event, finding.field(), finding.message()));
             }

@@ -63,13 +63,48 @@ public final class EventRules {
      * @return the findings; empty when the event breaks no rule
      */
     public List<RuleFinding> check(EventFacts event) {
-        List<RuleFinding> findings = new ArrayList<>();
-        page(event.source(), event.hasPage()).ifPresent(findings::add);
-        time(event.source(), event.epochSecond()).ifPresent(findings::add);
-        currency(event.currency()).ifPresent(findings::add);
-        valueNeedsCurrency(event.hasValue(), event.currency()).ifPresent(findings::add);
-        eventName(event.source(), event.name()).ifPresent(findings::add);
+        return new ArrayList<>(check(clock, futureTolerance, event.source(), event.name(), event.epochSecond(),
+                event.hasPage(), event.hasValue(), event.currency())); // the caller's to add to
+    }
+
+    /**
+     * {@link #check(EventFacts)} with the spec's rules and tolerance, for the SDK's builders: the same findings
+     * without an {@code EventRules} or an {@code EventFacts} made for every event built.
+     *
+     * @param clock the clock event times are compared with
+     * @param source the event source's wire value
+     * @param name the event name
+     * @param epochSecond the event time in Unix seconds
+     * @param hasPage whether the event has a page
+     * @param hasValue whether its properties have a value
+     * @param currency its currency, or null
+     * @return the findings, errors and warnings, in a fixed order; empty when the event breaks no rule; not to be
+     *         modified (an unmodifiable empty list when there is none)
+     */
+    public static List<RuleFinding> checkStandard(Clock clock, String source, String name, long epochSecond,
+                                                  boolean hasPage, boolean hasValue, String currency) {
+        return check(clock, SpecRules.FUTURE_TOLERANCE, source, name, epochSecond, hasPage, hasValue, currency);
+    }
+
+    private static List<RuleFinding> check(Clock clock, Duration futureTolerance, String source, String name,
+                                           long epochSecond, boolean hasPage, boolean hasValue, String currency) {
+        // No lambdas or list until there is a finding: this runs for every event the SDK builds.
+        List<RuleFinding> findings = List.of();
+        findings = with(findings, page(source, hasPage));
+        findings = with(findings, time(clock, futureTolerance, source, epochSecond));
+        findings = with(findings, currency(currency));
+        findings = with(findings, valueNeedsCurrency(hasValue, currency));
+        findings = with(findings, eventName(source, name));
         return findings;
+    }
+
+    private static List<RuleFinding> with(List<RuleFinding> findings, Optional<RuleFinding> finding) {
+        if (finding.isEmpty()) {
+            return findings;
+        }
+        List<RuleFinding> more = findings.isEmpty() ? new ArrayList<>(2) : findings;
+        more.add(finding.get());
+        return more;
     }
 
     /**
@@ -94,21 +129,40 @@ public final class EventRules {
      * @return the finding, if any
      */
     public Optional<RuleFinding> time(String source, long epochSecond) {
+        return time(clock, futureTolerance, source, epochSecond);
+    }
+
+    private static Optional<RuleFinding> time(Clock clock, Duration futureTolerance, String source, long epochSecond) {
+        // In whole seconds, as Instant.plus/minus then getEpochSecond() would give, without their objects.
         Instant now = clock.instant();
-        if (epochSecond > now.plus(futureTolerance).getEpochSecond()) {
+        if (epochSecond > secondsAfter(now, futureTolerance)) {
             return Optional.of(RuleFinding.error(EVENT_TIME, "is in the future (more than " + describe(futureTolerance)
                     + " ahead of the clock; was the zone or the unit wrong?)"));
         }
         Duration window = SpecRules.MAX_EVENT_AGE.get(source);
-        if (window != null && epochSecond < now.minus(window).getEpochSecond()) {
+        if (window != null && epochSecond < secondsBefore(now, window)) {
             return Optional.of(RuleFinding.error(EVENT_TIME, "is older than " + describe(window) + ", the longest TikTok takes for "
                     + source + " events"));
         }
-        if (window == null && epochSecond < now.minus(SpecRules.EVENT_AGE_WARNING).getEpochSecond()) {
+        if (window == null && epochSecond < secondsBefore(now, SpecRules.EVENT_AGE_WARNING)) {
             return Optional.of(RuleFinding.warning(EVENT_TIME, "is older than " + describe(SpecRules.EVENT_AGE_WARNING)
                     + "; TikTok states no window for " + source + " events and may disregard it"));
         }
         return Optional.empty();
+    }
+
+    /** {@code now.plus(d).getEpochSecond()}, saturated instead of overflowing. */
+    private static long secondsAfter(Instant now, Duration d) {
+        long carry = now.getNano() + d.getNano() >= 1_000_000_000 ? 1 : 0;
+        long seconds = d.getSeconds() + carry;
+        return now.getEpochSecond() > Long.MAX_VALUE - seconds ? Long.MAX_VALUE : now.getEpochSecond() + seconds;
+    }
+
+    /** {@code now.minus(d).getEpochSecond()}, saturated instead of overflowing. */
+    private static long secondsBefore(Instant now, Duration d) {
+        long borrow = now.getNano() < d.getNano() ? 1 : 0;
+        long seconds = d.getSeconds() + borrow;
+        return now.getEpochSecond() < Long.MIN_VALUE + seconds ? Long.MIN_VALUE : now.getEpochSecond() - seconds;
     }
 
     /**
