@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One row of {@code shared-event-cases.csv}, the table the SDK's and the emulator's tests both run. Each module's
- * tests copy this reader (test sources are not shared between modules); the table itself exists once.
+ * One row of {@code shared-event-cases.csv}, the table the SDK's and the emulator's tests both run. The rules
+ * module's test jar carries this reader to the facade's and the emulator's tests, so the reader exists once, as the
+ * table does.
  *
  * @param id the row's name
  * @param source the event source
@@ -24,10 +25,10 @@ import java.util.List;
  * @param description the length of properties.description (0: none)
  * @param expected {@code valid}, {@code invalid} or {@code warning}
  */
-record SharedEventCase(String id, String source, String event, Duration age, boolean page, Double value,
+public record SharedEventCase(String id, String source, String event, Duration age, boolean page, Double value,
         String currency, int description, String expected) {
 
-    static List<SharedEventCase> read(Path table) {
+    public static List<SharedEventCase> read(Path table) {
         try {
             List<SharedEventCase> rows = new ArrayList<>();
             for (String line : Files.readAllLines(table, StandardCharsets.UTF_8)) {
@@ -45,7 +46,7 @@ record SharedEventCase(String id, String source, String event, Duration age, boo
         }
     }
 
-    static Duration age(String text) {
+    public static Duration age(String text) {
         long amount = Long.parseLong(text.substring(0, text.length() - 1));
         switch (text.charAt(text.length() - 1)) {
             case 'm': return Duration.ofMinutes(amount);
@@ -55,7 +56,7 @@ record SharedEventCase(String id, String source, String event, Duration age, boo
         }
     }
 
-    long epochSecond(Instant now) {
+    public long epochSecond(Instant now) {
         return now.plus(age).getEpochSecond();
     }
 
