@@ -106,6 +106,10 @@ public final class TikTokHashing {
         return hash(rule == null ? null : rule.trim(), value, "value", EventDefaults.standard());
     }
 
+    /**
+     * Hashes by a rule the spec names ({@code x-tiktok-pii} kinds, resolved by the same registry the generated
+     * setters use); {@code field} only labels an error, after the argument's meaning (the user field it stands for).
+     */
     private static String hash(String rule, String value, String field, EventDefaults defaults) {
         String digest = PersonalData.hash(Normalizers.require(rule, field), value, field, defaults);
         if (digest == null) {

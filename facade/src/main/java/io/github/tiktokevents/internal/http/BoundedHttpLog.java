@@ -89,6 +89,7 @@ final class BoundedHttpLog implements Interceptor {
     }
 
     private void log(String line) {
-        sink.accept(ServerText.clean(line, secret, MAX_BODY_CHARS + 64).replace("***", "██"));
+        String redacted = secret == null || secret.isEmpty() ? line : line.replace(secret, "██");
+        sink.accept(ServerText.clean(redacted, null, MAX_BODY_CHARS + 64));
     }
 }

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Request;
@@ -37,15 +39,24 @@ public final class ChunkSender {
     private final ApiClient apiClient;
     private final ClientSettings settings;
     private final ApiErrorMapper mapper;
-    /** Each source's 2.0 envelope head, which never changes for this client; made on first use. */
+    /** The three paths of this client's API version, made once rather than per request. */
+    private final String trackPath;
+    private final String pixelTrackPath;
+    private final String pixelBatchPath;
+    /** The 1.0 track and batch heads, which never change for this client; made on first use. */
     private volatile byte[][] pixelHeads;
-    private final java.util.concurrent.ConcurrentMap<String, Request> bareRequests = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentMap<EventSource, byte[]> envelopeHeads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Request> bareRequests = new ConcurrentHashMap<>();
+    /** Each source's 2.0 envelope head, which never changes for this client; made on first use. */
+    private final ConcurrentMap<EventSource, byte[]> envelopeHeads = new ConcurrentHashMap<>();
 
     public ChunkSender(ApiClient apiClient, ClientSettings settings, ApiErrorMapper mapper) {
         this.apiClient = apiClient;
         this.settings = settings;
         this.mapper = mapper;
+        String version = "/open_api/" + apiClient.escapeString(settings.apiVersion());
+        this.trackPath = version + "/event/track/";
+        this.pixelTrackPath = version + "/pixel/track/";
+        this.pixelBatchPath = version + "/pixel/batch/";
     }
 
     /** Never throws: every outcome, including an unexpected bug, completes the future. Cancelling it cancels the call. */
@@ -145,17 +156,16 @@ public final class ChunkSender {
 
     private Request request(EventSource source, List<Event> chunk) {
         String sourceId = settings.sourceId(source);
-        String version = apiClient.escapeString(settings.apiVersion());
         String path;
         RequestBody body;
         if (settings.edition() == ApiEdition.EVENTS_V2) {
-            path = "/open_api/" + version + "/event/track/";
+            path = trackPath;
             body = new EventTrackBody(envelopeHead(source, sourceId), chunk);
         } else if (chunk.size() == 1) {
-            path = "/open_api/" + version + "/pixel/track/";
+            path = pixelTrackPath;
             body = PixelBody.track(pixelHeads(sourceId)[0], chunk.get(0));
         } else {
-            path = "/open_api/" + version + "/pixel/batch/";
+            path = pixelBatchPath;
             body = PixelBody.batch(pixelHeads(sourceId)[1], chunk);
         }
         return bareRequest(path).newBuilder().post(body).build();
