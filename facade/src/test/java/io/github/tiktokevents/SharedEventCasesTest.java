@@ -2,7 +2,6 @@ package io.github.tiktokevents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tiktokevents.internal.rules.SharedEventCase;
 import io.github.tiktokevents.event.App;
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventDefaults;

@@ -2,7 +2,6 @@ package io.github.tiktokevents.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tiktokevents.internal.rules.SharedEventCase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

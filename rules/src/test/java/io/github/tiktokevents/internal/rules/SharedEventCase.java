@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One row of {@code shared-event-cases.csv}, the table the SDK's and the emulator's tests both run. The rules
- * module's test jar carries this reader to the facade's and the emulator's tests, so the reader exists once, as the
- * table does.
+ * One row of {@code shared-event-cases.csv}, the table the SDK's and the emulator's tests both run. Each module's
+ * tests copy this reader (test sources are not shared between modules); the table itself exists once.
  *
  * @param id the row's name
  * @param source the event source
@@ -25,10 +24,10 @@ import java.util.List;
  * @param description the length of properties.description (0: none)
  * @param expected {@code valid}, {@code invalid} or {@code warning}
  */
-public record SharedEventCase(String id, String source, String event, Duration age, boolean page, Double value,
+record SharedEventCase(String id, String source, String event, Duration age, boolean page, Double value,
         String currency, int description, String expected) {
 
-    public static List<SharedEventCase> read(Path table) {
+    static List<SharedEventCase> read(Path table) {
         try {
             List<SharedEventCase> rows = new ArrayList<>();
             for (String line : Files.readAllLines(table, StandardCharsets.UTF_8)) {
@@ -46,7 +45,7 @@ public record SharedEventCase(String id, String source, String event, Duration a
         }
     }
 
-    public static Duration age(String text) {
+    static Duration age(String text) {
         long amount = Long.parseLong(text.substring(0, text.length() - 1));
         switch (text.charAt(text.length() - 1)) {
             case 'm': return Duration.ofMinutes(amount);
@@ -56,7 +55,7 @@ public record SharedEventCase(String id, String source, String event, Duration a
         }
     }
 
-    public long epochSecond(Instant now) {
+    long epochSecond(Instant now) {
         return now.plus(age).getEpochSecond();
     }
 
