@@ -1,6 +1,9 @@
 package io.github.tiktokevents.metrics;
 
 import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.internal.metrics.ErrorTypes;
+import io.github.tiktokevents.processor.DeliveryListener;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,6 +42,17 @@ public interface TikTokMetrics {
 
     /** A hook that records nothing: the client's default. */
     TikTokMetrics NONE = new TikTokMetrics() { };
+
+    /**
+     * The error type this hook reports for a failure, as listed above: for a {@link DeliveryListener} or other code
+     * of yours that tags its own metrics the same way.
+     *
+     * @param error the failure
+     * @return its short label, never null
+     */
+    static String errorType(TikTokException error) {
+        return ErrorTypes.of(java.util.Objects.requireNonNull(error, "error"));
+    }
 
     /**
      * Events a processor accepted into its queue.
