@@ -16,20 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 /**
  * Issue 14's figure: the command line ({@code tiktok-events upload}) run as users run it, its own JVM started with the
  * shipped entry point and a fixed heap, uploading a CSV file of {@value #ROWS} offline purchases (every row good) to
  * the emulator; beside it, the SDK's processor alone sending the same kind of event built in a loop, to the same
- * emulator, in the same run.
+ * emulator, in the same run, in its own JVM with the same heap (the child side is this class's {@link #main}).
  *
  * <p>Rows per second is the command's own summary figure, counted from the moment its connection is open to the end
- * (JVM start excluded). The peak heap comes from the child's GC log ({@code -Xlog:gc}): the largest heap in use after a
- * collection (what the upload keeps: its window of rows in flight, the reader, the SDK's queue) and the largest before
- * one (the most the heap held, garbage included, which the collector's sizing decides as much as the tool).
+ * (JVM start excluded). The heap figures come from the child's GC log ({@code -Xlog:gc}): the peak, the most the heap
+ * held before any collection (garbage included: the collector's sizing decides it as much as the tool); and the
+ * largest heap in use after a collection of the old generation too (G1's remark, mixed and full collections), an upper
+ * bound of what the upload keeps (its window of rows in flight, the reader, the SDK's queue). After a young collection
+ * alone the heap still holds the old generation's garbage, which grows until G1 starts a marking cycle, so those
+ * figures say little about what the tool keeps.
  */
-final class CliUploadFigure {
+public final class CliUploadFigure {
     /** The file issue 14 asks for. */
     static final long ROWS = 1_000_000;
     /** The child's fixed heap: the upload must fit in it. */
@@ -38,12 +42,14 @@ final class CliUploadFigure {
     private static final Pattern SUMMARY = Pattern.compile("([\\d,]+) rows read, ([\\d,]+) accepted, ([\\d,]+) refused,"
             + " in \\S+ \\(([\\d,]+) rows/s\\)");
     private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    /** G1's collections that reclaim old-generation regions too. */
+    private static final Pattern OLD_GENERATION = Pattern.compile("Pause (Remark|Full)|\\(Mixed\\)");
 
     private CliUploadFigure() {
     }
 
-    /** What one upload showed. */
-    record Result(double rowsPerSecond, long peakAfterGcBytes, long peakBeforeGcBytes, int collections) {
+    /** What one upload showed; the heap figures as the class comment says. */
+    record Result(double rowsPerSecond, long keptBytes, long peakBytes, int collections) {
     }
 
     /**
@@ -58,62 +64,105 @@ final class CliUploadFigure {
     static Result upload(EmulatorUnderLoad emulator, Path dir, long rows) throws Exception {
         Path csv = writeRows(dir.resolve("orders.csv"), rows, System.currentTimeMillis() / 1000);
         Path gcLog = dir.resolve("cli-gc.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + MAX_HEAP, "-Xlog:gc:file=" + gcLog,
+        long acceptedBefore = emulator.accepted();
+        String output = runChild(emulator, List.of("-Xmx" + MAX_HEAP, "-Xlog:gc:file=" + gcLog,
                 "-cp", Path.of(TikTokEventsCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
                 TikTokEventsCli.class.getName(), "upload", csv.toString(),
                 "--base-url", emulator.baseUrl(), "--event-source-id", SOURCE_ID, "--progress", "none",
                 "--rejects", dir.resolve("orders.rejects.csv").toString(),
                 "--checkpoint", dir.resolve("orders.checkpoint").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("TIKTOK_ACCESS_TOKEN", emulator.accessToken());
-        long acceptedBefore = emulator.accepted();
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
         Matcher summary = SUMMARY.matcher(output);
-        if (exit != 0 || !summary.find()) {
-            throw new IllegalStateException("the upload exited with " + exit + ": " + output);
+        if (!summary.find()) {
+            throw new IllegalStateException("the upload did not say what it did: " + output);
         }
         long accepted = number(summary.group(2));
         if (number(summary.group(1)) != rows || accepted != rows || emulator.accepted() - acceptedBefore != rows) {
             throw new IllegalStateException("not every row arrived once: " + output);
         }
-        long peakAfter = 0;
+        long peakAfterOld = -1;
+        long peakAfterAny = 0;
         long peakBefore = 0;
         int collections = 0;
         for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
             Matcher gc = GC.matcher(line);
             if (gc.find()) {
                 collections++;
+                long after = bytes(gc.group(3), gc.group(4));
                 peakBefore = Math.max(peakBefore, bytes(gc.group(1), gc.group(2)));
-                peakAfter = Math.max(peakAfter, bytes(gc.group(3), gc.group(4)));
+                peakAfterAny = Math.max(peakAfterAny, after);
+                if (OLD_GENERATION.matcher(line).find()) {
+                    peakAfterOld = Math.max(peakAfterOld, after);
+                }
             }
         }
-        return new Result(number(summary.group(4)), peakAfter, peakBefore, collections);
+        // a run too short for a marking cycle has little old garbage: then every collection's figure stands
+        return new Result(number(summary.group(4)), peakAfterOld >= 0 ? peakAfterOld : peakAfterAny, peakBefore,
+                collections);
     }
 
     /**
-     * The baseline: the processor alone, sending offline purchases like the file's rows.
+     * The baseline: the processor alone, sending offline purchases like the file's rows, in a child JVM with the same
+     * heap as the command line's, so that neither side shares a JVM (and its collections) with the emulator.
      *
      * @param emulator the emulator
      * @param events how many
      * @return events per second
+     * @throws Exception if the child fails or not every event arrived
      */
-    static double processorAlone(EmulatorUnderLoad emulator, long events) {
+    static double processorAlone(EmulatorUnderLoad emulator, long events) throws Exception {
+        long acceptedBefore = emulator.accepted();
+        long warmUp = Math.min(events, IntegrationFigures.WARM_UP);
+        String output = runChild(emulator, List.of("-Xmx" + MAX_HEAP, "-cp", jar(),
+                CliUploadFigure.class.getName(), emulator.baseUrl(), Long.toString(events), Long.toString(warmUp)));
+        if (emulator.accepted() - acceptedBefore != events + warmUp) {
+            throw new IllegalStateException("not every event arrived once: " + output);
+        }
+        return Double.parseDouble(output.strip().lines().reduce((first, last) -> last).orElseThrow());
+    }
+
+    /**
+     * The child side of {@link #processorAlone}: prints the processor's events per second.
+     *
+     * @param args the emulator's base URL, how many events to measure and how many to send first, unmeasured (so that
+     *             the baseline is the SDK's steady state); the token in {@code TIKTOK_ACCESS_TOKEN}
+     */
+    public static void main(String[] args) {
+        long events = Long.parseLong(args[1]);
+        long warmUp = Long.parseLong(args[2]);
         long now = System.currentTimeMillis() / 1000;
         EventDefaults defaults = EventDefaults.standard();
-        try (TikTokEvents client = TikTokEvents.builder().accessToken(emulator.accessToken())
-                .offlineEventSetId(SOURCE_ID).baseUrl(emulator.baseUrl()).build()) {
-            return ProcessorAlone.eventsPerSecond(client, events, i -> Event.builder("CompletePayment", defaults)
-                    .source(EventSource.OFFLINE)
-                    .eventId(orderId(i))
-                    .epochSeconds(time(now, i))
-                    .user(User.builder().email(email(i)).phone(phone(i)).build())
-                    .properties(Properties.builder().value(value(i)).currency("USD").orderId(orderId(i)).build())
-                    .build());
+        LongFunction<Event> purchase = i -> Event.builder("CompletePayment", defaults)
+                .source(EventSource.OFFLINE)
+                .eventId(orderId(i))
+                .epochSeconds(time(now, i))
+                .user(User.builder().email(email(i)).phone(phone(i)).build())
+                .properties(Properties.builder().value(value(i)).currency("USD").orderId(orderId(i)).build())
+                .build();
+        try (TikTokEvents client = TikTokEvents.builder().accessToken(System.getenv("TIKTOK_ACCESS_TOKEN"))
+                .offlineEventSetId(SOURCE_ID).baseUrl(args[0]).build()) {
+            ProcessorAlone.eventsPerSecond(client, warmUp, i -> purchase.apply(events + i)); // ids apart from the measured
+            System.out.println(ProcessorAlone.eventsPerSecond(client, events, purchase));
         }
+    }
+
+    private static String jar() throws Exception {
+        return Path.of(CliUploadFigure.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    /** Runs a child JVM with the emulator's token in its environment; its output, or an error if it failed. */
+    private static String runChild(EmulatorUnderLoad emulator, List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("TIKTOK_ACCESS_TOKEN", emulator.accessToken());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(command.get(command.size() - 1) + " exited with " + exit + ": " + output);
+        }
+        return output;
     }
 
     static Path writeRows(Path file, long rows, long now) throws IOException {

@@ -50,8 +50,8 @@ public final class IntegrationFigures {
             print("cli.rows", rows);
             print("cli.maxHeap", CliUploadFigure.MAX_HEAP);
             print("cli.rowsPerSecond", cli.rowsPerSecond());
-            print("cli.peakHeapAfterGc", cli.peakAfterGcBytes());
-            print("cli.peakHeapBeforeGc", cli.peakBeforeGcBytes());
+            print("cli.heapKept", cli.keptBytes());
+            print("cli.heapPeak", cli.peakBytes());
             print("cli.collections", cli.collections());
             print("cli.processorEventsPerSecond", cliProcessor);
             print("sink.records", records);
