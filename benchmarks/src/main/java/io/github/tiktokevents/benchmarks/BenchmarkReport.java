@@ -16,14 +16,17 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Turns one run's JMH results (JSON) and the retained-memory figures into {@code BENCHMARKS.md}: each SDK figure
- * beside its baseline from the same run, the ratio, the target and whether it holds.
+ * Turns one run's JMH results (JSON), the retained-memory figures and the integrations' figures into
+ * {@code BENCHMARKS.md}: each SDK figure beside its baseline from the same run, the ratio, the target and whether it
+ * holds.
  *
- * <p>Usage: {@code BenchmarkReport <jmh-results.json> <retained.properties> <BENCHMARKS.md> <command>}
+ * <p>Usage: {@code BenchmarkReport <jmh-results.json> <retained.properties> <integrations.properties> <BENCHMARKS.md>
+ * <command> [<seconds>]}
  */
 public final class BenchmarkReport {
     private final Map<String, JsonObject> results = new HashMap<>();
     private final Properties retained = new Properties();
+    private final Properties integrations = new Properties();
     private final StringBuilder md = new StringBuilder();
     private int targets;
     private int held;
@@ -38,19 +41,19 @@ public final class BenchmarkReport {
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 4 && args.length != 5) {
-            System.err.println("usage: BenchmarkReport <jmh-results.json> <retained.properties> <out.md> <command>"
-                    + " [<seconds the run took>]");
+        if (args.length != 5 && args.length != 6) {
+            System.err.println("usage: BenchmarkReport <jmh-results.json> <retained.properties> <integrations.properties>"
+                    + " <out.md> <command> [<seconds the run took>]");
             System.exit(2);
         }
         BenchmarkReport report = new BenchmarkReport();
-        report.read(Path.of(args[0]), Path.of(args[1]));
-        String text = report.render(args[3], args.length == 5 ? Long.parseLong(args[4]) : -1);
-        Files.writeString(Path.of(args[2]), text, StandardCharsets.UTF_8);
+        report.read(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+        String text = report.render(args[4], args.length == 6 ? Long.parseLong(args[5]) : -1);
+        Files.writeString(Path.of(args[3]), text, StandardCharsets.UTF_8);
         System.out.print(text);
     }
 
-    private void read(Path jmhJson, Path retainedProperties) throws IOException {
+    private void read(Path jmhJson, Path retainedProperties, Path integrationProperties) throws IOException {
         try (Reader reader = Files.newBufferedReader(jmhJson, StandardCharsets.UTF_8)) {
             JsonArray array = JsonParser.parseReader(reader).getAsJsonArray();
             for (JsonElement element : array) {
@@ -62,6 +65,9 @@ public final class BenchmarkReport {
         }
         try (Reader reader = Files.newBufferedReader(retainedProperties, StandardCharsets.UTF_8)) {
             retained.load(reader);
+        }
+        try (Reader reader = Files.newBufferedReader(integrationProperties, StandardCharsets.UTF_8)) {
+            integrations.load(reader);
         }
     }
 
@@ -110,6 +116,7 @@ public final class BenchmarkReport {
                 "SendLatencyBenchmark.sdkSend", "SendLatencyBenchmark.rawEventApi", "µs", 1.1, false);
         nagleRow();
         md.append('\n').append(held).append(" of ").append(targets).append(" targets hold in this run.\n\n");
+        md.append(IntegrationSection.text(integrations));
         md.append(Baselines.text(AllocationBreakdown.measure(), wireTable()));
         return md.toString();
     }

@@ -65,14 +65,16 @@ public final class EventTrackBody extends RequestBody {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-        sink.write(head);
+        BodyPieces out = new BodyPieces(sink); // not event by event: see BodyPieces
+        out.write(head);
         for (int i = 0; i < events.size(); i++) {
             if (i > 0) {
-                sink.writeByte(',');
+                out.writeByte(',');
             }
-            sink.write(EventWire.json(events.get(i)));
+            out.write(EventWire.json(events.get(i)));
         }
-        sink.writeByte(']');
-        sink.writeByte('}');
+        out.writeByte(']');
+        out.writeByte('}');
+        out.finish();
     }
 }

@@ -99,21 +99,24 @@ public final class PixelBody extends RequestBody {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-        sink.write(head);
+        BodyPieces out = new BodyPieces(sink); // not event by event: see BodyPieces
+        out.write(head);
         if (!batch) {
-            sink.write(EventWire.pixelFields(events.get(0)));
-            sink.writeByte('}');
+            out.write(EventWire.pixelFields(events.get(0)));
+            out.writeByte('}');
+            out.finish();
             return;
         }
         for (int i = 0; i < events.size(); i++) {
             if (i > 0) {
-                sink.writeByte(',');
+                out.writeByte(',');
             }
-            sink.write(BATCH_ITEM_HEAD);
-            sink.write(EventWire.pixelFields(events.get(i)));
-            sink.writeByte('}');
+            out.write(BATCH_ITEM_HEAD);
+            out.write(EventWire.pixelFields(events.get(i)));
+            out.writeByte('}');
         }
-        sink.writeByte(']');
-        sink.writeByte('}');
+        out.writeByte(']');
+        out.writeByte('}');
+        out.finish();
     }
 }
