@@ -21,12 +21,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a user's application gets when it adds the SDK beside its own OkHttp (the module's pom says which): one
- * OkHttp, one okio and one Kotlin standard library on the class path, and events sent with the HTTP log on.
+ * OkHttp, one okio and one Kotlin standard library on the class path, and events sent with the SDK's HTTP log on and
+ * through the application's own OkHttpClient logging with OkHttp's interceptor.
  */
 @ExtendWith(TikTokEmulatorExtension.class)
 class OkHttpApplicationTest {
@@ -68,6 +71,33 @@ class OkHttpApplicationTest {
                     .containsExactlyInAnyOrder("order-1", "order-2", "order-3", "order-4", "order-5");
             assertThat(log).anyMatch(line -> line.startsWith("<-- 200 "));
             assertThat(log).anyMatch(line -> line.contains("\"event_id\":\"order-1\""));
+        }
+    }
+
+    /**
+     * The exact failure of issue 16: the application's OkHttpClient logs through OkHttp's own interceptor. With the
+     * SDK's former OkHttp 5 (okhttp-jvm and logging-interceptor 5.5.1) beside this OkHttp 4, every send failed with
+     * {@code NoSuchMethodError: okhttp3.internal.Internal.charsetOrUtf8}.
+     */
+    @Test
+    void sendsThroughTheApplicationsClientWithOkHttpsLoggingInterceptor(TikTokEmulator emulator) {
+        List<String> log = new CopyOnWriteArrayList<>();
+        HttpLoggingInterceptor logging = new HttpLoggingInterceptor(log::add);
+        logging.setLevel(HttpLoggingInterceptor.Level.BODY);
+        OkHttpClient applications = new OkHttpClient.Builder().addInterceptor(logging).build();
+        try (TikTokEvents tiktok = TikTokEvents.builder()
+                .baseUrl(emulator.baseUrl())
+                .accessToken(emulator.accessToken())
+                .pixelCode("CE3VQJJC77U1234ABCD0")
+                .retryPolicy(RetryPolicy.none())
+                .httpClient(applications)
+                .build()) {
+            assertThat(tiktok.send(event("order-6")).code()).isZero();
+            assertThat(tiktok.sendAsync(event("order-7")).join().code()).isZero();
+            assertThat(log).anyMatch(line -> line.contains("\"event_id\":\"order-6\""));
+        } finally {
+            applications.dispatcher().executorService().shutdown();
+            applications.connectionPool().evictAll();
         }
     }
 
