@@ -3,7 +3,6 @@ package io.github.tiktokevents.internal.http;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,18 +45,22 @@ public final class SingleOkHttp {
      * came from, mapped to that class's bytes.
      *
      * @param loader the class loader to ask (the one that loaded OkHttp)
-     * @return the locations in class path order
+     * @return the locations in class path order; those that cannot be listed or read are left out
      */
     public static Map<String, byte[]> locations(ClassLoader loader) {
         Map<String, byte[]> found = new LinkedHashMap<>();
+        List<URL> urls;
         try {
-            for (URL url : Collections.list(loader.getResources(CLIENT_CLASS))) {
-                try (InputStream in = url.openStream()) {
-                    found.putIfAbsent(container(url.toString()), in.readAllBytes());
-                }
+            urls = Collections.list(loader.getResources(CLIENT_CLASS));
+        } catch (IOException unlisted) {
+            return found; // a class loader that cannot list resources: nothing to compare, the check is skipped
+        }
+        for (URL url : urls) {
+            try (InputStream in = url.openStream()) {
+                found.putIfAbsent(container(url.toString()), in.readAllBytes());
+            } catch (IOException unreadable) {
+                // one that cannot be read is left out rather than failing the client's start on a guess
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not list the OkHttp jars on the class path", e);
         }
         return found;
     }
