@@ -426,7 +426,9 @@ public final class TikTokEventsBuilder {
      *
      * @return the client
      * @throws TikTokConfigurationException naming every missing setting (token, event source id) and where to find it,
-     *                                      or if the base URL is not an absolute http(s) URL
+     *                                      if the base URL is not an absolute http(s) URL, or if the class path
+     *                                      holds two different OkHttp jars (OkHttp 4's {@code okhttp} beside OkHttp
+     *                                      5's {@code okhttp-jvm}), naming them
      */
     public TikTokEvents build() {
         List<String> missing = new ArrayList<>();

@@ -12,7 +12,8 @@ import javax.net.SocketFactory;
 import okhttp3.OkHttpClient;
 
 /**
- * Makes the one {@link OkHttpClient} of a {@link TikTokEvents}: finite timeouts, Nagle's algorithm off on every
+ * Makes the one {@link OkHttpClient} of a {@link TikTokEvents}, after checking that only one OkHttp is on the class
+ * path ({@link SingleOkHttp}): finite timeouts, Nagle's algorithm off on every
  * connection ({@link NoDelay}), redirects never followed, interruptible sockets ({@link InterruptibleSockets}),
  * and, when logging is switched on, a bounded HTTP log that redacts {@code Access-Token} (and the token wherever
  * else it shows up) ({@link BoundedHttpLog}). A caller-supplied client keeps its own settings and pools: the SDK
@@ -31,6 +32,8 @@ public final class HttpClientFactory {
 
     public static OkHttpClient create(OkHttpClient callerClient, Duration connect, Duration read, Duration write,
                                Duration call, HttpLogLevel logLevel, Consumer<String> logSink, String secret) {
+        ClassLoader okhttpLoader = OkHttpClient.class.getClassLoader();
+        SingleOkHttp.require(okhttpLoader != null ? okhttpLoader : ClassLoader.getSystemClassLoader());
         OkHttpClient.Builder builder;
         if (callerClient != null) {
             builder = callerClient.newBuilder();
