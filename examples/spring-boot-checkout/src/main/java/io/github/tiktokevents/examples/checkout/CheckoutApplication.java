@@ -8,8 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * TikTok through the starter's {@code EventProcessor}. Configured by {@code application.yml} and the SDK's variables:
  *
  * <pre>
- * TIKTOK_ACCESS_TOKEN=... TIKTOK_PIXEL_ID=... TIKTOK_TEST_EVENT_CODE=TEST12345 \
- *   mvn -q -pl examples/spring-boot-checkout -am spring-boot:run   (or run this class from the IDE)
+ * export TIKTOK_ACCESS_TOKEN=... TIKTOK_PIXEL_ID=... TIKTOK_TEST_EVENT_CODE=TEST12345
+ * then run this class (from the IDE, or java -cp with the module's runtime classpath)
  * </pre>
  */
 @SpringBootApplication
