@@ -2,9 +2,9 @@ package io.github.tiktokevents.spring;
 
 import io.github.tiktokevents.TikTokEvents;
 import io.github.tiktokevents.processor.EventProcessor;
-import io.github.tiktokevents.spring.internal.ClientSettings;
+import io.github.tiktokevents.spring.internal.ClientFactory;
 import io.github.tiktokevents.spring.internal.DeliveryTracker;
-import io.github.tiktokevents.spring.internal.ProcessorSettings;
+import io.github.tiktokevents.spring.internal.ProcessorOptionsFactory;
 import io.github.tiktokevents.spring.internal.ProcessorShutdown;
 import io.github.tiktokevents.spring.internal.ShutdownTimeouts;
 import java.time.Clock;
@@ -59,7 +59,7 @@ public class TikTokEventsAutoConfiguration {
     @ConditionalOnMissingBean
     public TikTokEvents tiktokEvents(TikTokEventsProperties properties, Environment environment,
                                      ObjectProvider<TikTokEventsBuilderCustomizer> customizers) {
-        return ClientSettings.build(properties, environment::getProperty, customizers.orderedStream());
+        return ClientFactory.build(properties, environment::getProperty, customizers.orderedStream());
     }
 
     /**
@@ -92,7 +92,7 @@ public class TikTokEventsAutoConfiguration {
                                                 Environment environment,
                                                 ObjectProvider<ProcessorOptionsCustomizer> customizers,
                                                 DeliveryTracker tracker) {
-        return tiktok.processor(ProcessorSettings.options(properties,
+        return tiktok.processor(ProcessorOptionsFactory.options(properties,
                 ShutdownTimeouts.drainTimeout(environment, properties.getProcessor().getCloseTimeout()),
                 customizers.orderedStream(), tracker));
     }

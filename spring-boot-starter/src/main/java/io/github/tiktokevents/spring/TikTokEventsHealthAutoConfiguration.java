@@ -7,11 +7,11 @@ import io.github.tiktokevents.spring.internal.DeliveryTracker;
 import io.github.tiktokevents.spring.internal.HealthReport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,13 +20,14 @@ import org.springframework.context.annotation.Configuration;
  * counters, the age of the last delivery and the last error code, from local state only (TikTok is never called).
  * Its status is UP while the processor takes events and OUT_OF_SERVICE once it is closed; TikTok's failures show in
  * the details, not the status, because restarting the application would not cure them. Turn it off with
- * {@code management.health.tiktok-events.enabled=false}.
+ * {@code management.health.tiktok-events.enabled=false}. An application with several {@code EventProcessor} beans and
+ * no primary one gets no contributor: it defines its own, from {@code EventProcessor.stats()}.
  *
  * <p>Spring Boot 4 moved the health API to {@code org.springframework.boot.health.contributor}; the adapter of
  * whichever line is on the classpath is used.
  */
 @AutoConfiguration(after = TikTokEventsAutoConfiguration.class)
-@ConditionalOnBean(EventProcessor.class)
+@ConditionalOnSingleCandidate(EventProcessor.class)
 @ConditionalOnProperty(prefix = "management.health.tiktok-events", name = "enabled", havingValue = "true",
         matchIfMissing = true)
 public class TikTokEventsHealthAutoConfiguration {

@@ -104,6 +104,30 @@ class TikTokEventsHealthTest {
                 .run(context -> assertThat(context.containsBean("tiktokEventsHealthIndicator")).isFalse());
     }
 
+    @Test
+    void twoProcessorsWithoutAPrimaryStartWithoutTheContributor() {
+        runner.withPropertyValues("tiktok.events.access-token=t", "tiktok.events.base-url=" + emulator.baseUrl())
+                .withUserConfiguration(TwoProcessors.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBeansOfType(EventProcessor.class)).hasSize(2);
+                    assertThat(context.containsBean("tiktokEventsHealthIndicator")).isFalse();
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoProcessors {
+        @Bean(destroyMethod = "close")
+        EventProcessor web(io.github.tiktokevents.TikTokEvents tiktok) {
+            return tiktok.processor();
+        }
+
+        @Bean(destroyMethod = "close")
+        EventProcessor crm(io.github.tiktokevents.TikTokEvents tiktok) {
+            return tiktok.processor();
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class TestClock {
         @Bean

@@ -11,17 +11,19 @@ import io.github.tiktokevents.processor.DeliveryListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Remembers when an event was last delivered and what last failed, for the health contributor, by standing
- * between the processor and the application's own listener (which still hears every outcome, unchanged). The
- * processor reports outcomes from several threads, so the last values are published as one immutable snapshot.
+ * between the processor and the application's own listener (which still hears every outcome, unchanged). Sources
+ * report outcomes from their own threads at once, so the last values are one immutable snapshot, replaced
+ * atomically.
  *
  * <p>Internal: not part of the starter's API; it may change or disappear in any release.
  */
 public final class DeliveryTracker {
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(null, null, null);
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(null, null, null));
 
     /**
      * Creates a tracker.
@@ -43,15 +45,16 @@ public final class DeliveryTracker {
         return new DeliveryListener() {
             @Override
             public void delivered(String eventId, String requestId) {
-                Snapshot last = snapshot;
-                snapshot = new Snapshot(clock.instant(), last.lastErrorCode, last.lastErrorAt);
+                Instant now = clock.instant();
+                snapshot.updateAndGet(last -> new Snapshot(now, last.lastErrorCode, last.lastErrorAt));
                 next.delivered(eventId, requestId);
             }
 
             @Override
             public void failed(String eventId, TikTokException error) {
-                Snapshot last = snapshot;
-                snapshot = new Snapshot(last.lastSuccessAt, errorCode(error), clock.instant());
+                Instant now = clock.instant();
+                String code = errorCode(error);
+                snapshot.updateAndGet(last -> new Snapshot(last.lastSuccessAt, code, now));
                 next.failed(eventId, error);
             }
         };
@@ -64,7 +67,7 @@ public final class DeliveryTracker {
 
     /** @return the last outcomes seen */
     public Snapshot snapshot() {
-        return snapshot;
+        return snapshot.get();
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  *
  * <p>Internal: not part of the starter's API; it may change or disappear in any release.
  */
-public final class ProcessorSettings {
-    private ProcessorSettings() {
+public final class ProcessorOptionsFactory {
+    private ProcessorOptionsFactory() {
     }
 
     /**
@@ -36,16 +36,16 @@ public final class ProcessorSettings {
         ProcessorOptions.Builder b = ProcessorOptions.builder()
                 .drainOnShutdown(false)
                 .closeTimeout(drainTimeout);
-        ClientSettings.set(p.getMaxBatchSize(), b::maxBatchSize);
-        ClientSettings.set(p.getMaxDelay(), b::maxDelay);
-        ClientSettings.set(p.getQueueCapacity(), b::queueCapacity);
-        ClientSettings.set(p.getQueueCapacityBytes(), b::queueCapacityBytes);
-        ClientSettings.set(p.getQueueFullPolicy(), b::queueFullPolicy);
-        ClientSettings.set(p.getEnqueueTimeout(), b::enqueueTimeout);
-        ClientSettings.set(p.getMaxRequestsInFlight(), b::maxRequestsInFlight);
-        ClientSettings.set(p.getRequestTimeout(), b::requestTimeout);
-        ClientSettings.set(p.getThreadNamePrefix(), b::threadNamePrefix);
-        RetryPolicy retry = ClientSettings.retryPolicy(properties.getRetry());
+        ClientFactory.set(p.getMaxBatchSize(), b::maxBatchSize);
+        ClientFactory.set(p.getMaxDelay(), b::maxDelay);
+        ClientFactory.set(p.getQueueCapacity(), b::queueCapacity);
+        ClientFactory.set(p.getQueueCapacityBytes(), b::queueCapacityBytes);
+        ClientFactory.set(p.getQueueFullPolicy(), b::queueFullPolicy);
+        ClientFactory.set(p.getEnqueueTimeout(), b::enqueueTimeout);
+        ClientFactory.set(p.getMaxRequestsInFlight(), b::maxRequestsInFlight);
+        ClientFactory.set(p.getRequestTimeout(), b::requestTimeout);
+        ClientFactory.set(p.getThreadNamePrefix(), b::threadNamePrefix);
+        RetryPolicy retry = ClientFactory.retryPolicy(properties.getRetry());
         if (retry != null) {
             b.retryPolicy(retry);
         }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  *
  * <p>Internal: not part of the starter's API; it may change or disappear in any release.
  */
-public final class ClientSettings {
+public final class ClientFactory {
     /** The SDK's variables and the properties that set the same thing, for the startup error message. */
     private static final Map<String, String> PROPERTY_OF_VARIABLE = new LinkedHashMap<>();
 
@@ -33,7 +33,7 @@ public final class ClientSettings {
         PROPERTY_OF_VARIABLE.put("TIKTOK_BASE_URL", "tiktok.events.base-url");
     }
 
-    private ClientSettings() {
+    private ClientFactory() {
     }
 
     /**
