@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiArchitectureTest {
     private static final String BASE = "io.github.tiktokevents";
-    private static final Set<String> API_PACKAGES = Set.of(BASE, BASE + ".event", BASE + ".exception", BASE + ".processor");
+    private static final Set<String> API_PACKAGES = Set.of(BASE, BASE + ".event", BASE + ".exception", BASE + ".processor", BASE + ".metrics");
     private static final String INTERNAL = BASE + ".internal";
     private static final String GENERATED = BASE + ".client";
     private static final int MAX_HAND_WRITTEN_API_TYPES = 30;

@@ -2,6 +2,7 @@ package io.github.tiktokevents.internal.delivery;
 
 import io.github.tiktokevents.exception.ProcessorClosedException;
 import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.internal.metrics.SourceMetrics;
 import io.github.tiktokevents.processor.DeliveryListener;
 import io.github.tiktokevents.processor.ProcessorOptions;
 import io.github.tiktokevents.processor.ProcessorStats;
@@ -60,6 +61,7 @@ public final class DeliveryEngine<E> {
     private final CompletableFuture<Void> nobodyWaits = new CompletableFuture<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final DeliveryShutdown shutdown;
+    private final SourceMetrics metrics;
     private volatile boolean closed;
     private volatile long drained;
 
@@ -71,12 +73,18 @@ public final class DeliveryEngine<E> {
 
     DeliveryEngine(DeliverySender<E> sender, Function<? super E, String> idOf, ToLongFunction<? super E> sizeOf,
                    ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random) {
+        this(sender, idOf, sizeOf, options, scheduler, random, SourceMetrics.NONE);
+    }
+
+    DeliveryEngine(DeliverySender<E> sender, Function<? super E, String> idOf, ToLongFunction<? super E> sizeOf,
+                   ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random, SourceMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.idOf = Objects.requireNonNull(idOf, "idOf");
         this.sizeOf = Objects.requireNonNull(sizeOf, "sizeOf");
         this.options = Objects.requireNonNull(options, "options");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.queue = new DeliveryQueue<>(options.queueCapacity(), options.queueCapacityBytes());
-        this.outcomes = new DeliveryOutcomes(options.listener(), verdicts);
+        this.outcomes = new DeliveryOutcomes(options.listener(), verdicts, metrics);
         this.context = new DeliveryContext<>(Objects.requireNonNull(sender, "sender"), scheduler,
                 options.retryPolicy(), options.requestTimeout(), Objects.requireNonNull(random, "random"), outcomes);
         this.maxBatch = options.maxBatchSize();
@@ -98,9 +106,26 @@ public final class DeliveryEngine<E> {
      */
     public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
                                        ToLongFunction<? super E> sizeOf, ProcessorOptions options) {
+        return start(sender, idOf, sizeOf, options, SourceMetrics.NONE);
+    }
+
+    /**
+     * Starts an engine that also reports to a metrics hook: its events' intake, outcomes and retries.
+     *
+     * @param sender sends one chunk asynchronously
+     * @param idOf the item's {@code event_id}
+     * @param sizeOf the item's estimated serialized size in bytes
+     * @param options the options
+     * @param metrics the hook, bound to the engine's source
+     * @param <E> the item type
+     * @return the running engine
+     */
+    public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
+                                       ToLongFunction<? super E> sizeOf, ProcessorOptions options,
+                                       SourceMetrics metrics) {
         DeliveryScheduler threads = new DeliveryThreadScheduler(options.threadNamePrefix() + "-delivery");
         return new DeliveryEngine<>(sender, idOf, sizeOf, options, threads,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), metrics);
     }
 
     /**
@@ -142,6 +167,7 @@ public final class DeliveryEngine<E> {
             outcomes.rejected(id, DeliveryRejections.closed());
             return false;
         }
+        metrics.enqueued();
         if (result >= maxBatch) {
             signalPump();
         }
@@ -210,6 +236,11 @@ public final class DeliveryEngine<E> {
     /** @return whether the calling thread is this engine's delivery thread, where waiting on it would deadlock */
     public boolean inDeliveryThread() {
         return scheduler.inSchedulerThread();
+    }
+
+    /** @return items waiting in the queue now; cheap, any thread */
+    public long queueDepth() {
+        return queue.count();
     }
 
     /** @return a snapshot of the counters */

@@ -1,6 +1,7 @@
 package io.github.tiktokevents.internal.delivery;
 
 import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.internal.metrics.SourceMetrics;
 import io.github.tiktokevents.processor.DeliveryListener;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,6 +17,7 @@ public final class DeliveryOutcomes {
 
     private final DeliveryListener listener;
     private final FlushVerdicts verdicts;
+    private final SourceMetrics metrics;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final LongAdder rejected = new LongAdder();
@@ -28,12 +30,13 @@ public final class DeliveryOutcomes {
      * @param listener who hears them
      */
     public DeliveryOutcomes(DeliveryListener listener) {
-        this(listener, null);
+        this(listener, null, SourceMetrics.NONE);
     }
 
-    DeliveryOutcomes(DeliveryListener listener, FlushVerdicts verdicts) {
+    DeliveryOutcomes(DeliveryListener listener, FlushVerdicts verdicts, SourceMetrics metrics) {
         this.listener = listener;
         this.verdicts = verdicts;
+        this.metrics = metrics;
     }
 
     /** Reports an accepted item as delivered, unless it is already settled. Delivery thread only. */
@@ -43,6 +46,7 @@ public final class DeliveryOutcomes {
         }
         item.settled = true;
         delivered.incrementAndGet();
+        metrics.delivered(1);
         try {
             listener.delivered(item.id, requestId);
         } catch (Throwable bug) {
@@ -59,6 +63,7 @@ public final class DeliveryOutcomes {
         }
         item.settled = true;
         failed.incrementAndGet();
+        metrics.failed(error, 1);
         if (verdicts != null) {
             verdicts.failed(item.sequence);
         }
@@ -67,7 +72,19 @@ public final class DeliveryOutcomes {
 
     /** Reports an item that {@code enqueue} refused; on the caller's thread, so the item was never shared. */
     public void rejected(String id, TikTokException error) {
+        rejected(id, error, metrics);
+    }
+
+    /**
+     * Reports an item that {@code enqueue} refused, to the listener and to the metrics of its source.
+     *
+     * @param id the item's {@code event_id}
+     * @param error why
+     * @param sourceMetrics the metrics of the item's source
+     */
+    public void rejected(String id, TikTokException error, SourceMetrics sourceMetrics) {
         rejected.increment();
+        sourceMetrics.rejected(error);
         notifyFailed(id, error);
     }
 
@@ -75,8 +92,11 @@ public final class DeliveryOutcomes {
         requests.incrementAndGet();
     }
 
-    void countRetry() {
+    void countRetry(TikTokException retriedError) {
         retried.incrementAndGet();
+        if (retriedError != null) {
+            metrics.retried(retriedError);
+        }
     }
 
     long delivered() {
