@@ -39,7 +39,8 @@ class ConfigurationMetadataTest {
                 "tiktok.events.read-timeout", "tiktok.events.write-timeout", "tiktok.events.call-timeout",
                 "tiktok.events.retry.max-attempts", "tiktok.events.retry.initial-delay",
                 "tiktok.events.processor.max-delay", "tiktok.events.processor.queue-capacity",
-                "tiktok.events.processor.close-timeout", "tiktok.events.processor.enabled");
+                "tiktok.events.processor.close-timeout", "tiktok.events.processor.enabled",
+                "tiktok.events.metrics.enabled", "management.health.tiktok-events.enabled");
         assertThat(descriptions).allSatisfy((name, description) ->
                 assertThat(description).as(name).isNotBlank().isNotEqualTo("null"));
         assertThat(descriptions.get("tiktok.events.access-token")).contains("TIKTOK_ACCESS_TOKEN");
@@ -57,7 +58,8 @@ class ConfigurationMetadataTest {
         try (InputStream in = imports.openStream()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines())
                     .containsExactly(TikTokEventsAutoConfiguration.class.getName(),
-                            TikTokEventsHealthAutoConfiguration.class.getName());
+                            TikTokEventsHealthAutoConfiguration.class.getName(),
+                            TikTokEventsMetricsAutoConfiguration.class.getName());
         }
         // no spring.factories of ours (others' jars may have theirs)
         assertThat(java.util.Collections.list(loader.getResources("META-INF/spring.factories")))

@@ -1,12 +1,7 @@
 package io.github.tiktokevents.spring.internal;
 
-import io.github.tiktokevents.exception.ProcessorClosedException;
-import io.github.tiktokevents.exception.QueueFullException;
-import io.github.tiktokevents.exception.TikTokApiException;
-import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokException;
-import io.github.tiktokevents.exception.TikTokTransportException;
-import io.github.tiktokevents.exception.TikTokValidationException;
+import io.github.tiktokevents.metrics.TikTokMetrics;
 import io.github.tiktokevents.processor.DeliveryListener;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,38 +66,18 @@ public final class DeliveryTracker {
     }
 
     /**
-     * TikTok's code as text when it sent one, else a short name of the failure's kind: what an alert groups by.
-     *
-     * @param error the failure
-     * @return such as {@code 40002}, {@code http_503}, {@code transport}, {@code queue_full}
+     * The failure's label, the same as the metrics hook's {@code error.type} (TikTok's code as text, else
+     * {@code http_503}, {@code timeout}, {@code transport}, {@code queue_full}, ...): what an alert groups by.
      */
     static String errorCode(TikTokException error) {
-        if (error instanceof TikTokApiException api) {
-            return api.code() != TikTokApiException.NO_CODE ? Long.toString(api.code()) : "http_" + api.httpStatus();
-        }
-        if (error instanceof QueueFullException) {
-            return "queue_full";
-        }
-        if (error instanceof ProcessorClosedException) {
-            return "closed";
-        }
-        if (error instanceof TikTokTransportException) {
-            return "transport";
-        }
-        if (error instanceof TikTokValidationException) {
-            return "invalid";
-        }
-        if (error instanceof TikTokConfigurationException) {
-            return "configuration";
-        }
-        return error == null ? "unknown" : error.getClass().getSimpleName();
+        return error == null ? "unknown" : TikTokMetrics.errorType(error);
     }
 
     /**
      * What the tracker last saw; each field null until it happened.
      *
      * @param lastSuccessAt when an event was last delivered
-     * @param lastErrorCode the last failure's code ({@link #errorCode})
+     * @param lastErrorCode the last failure's label (the metrics hook's {@code error.type})
      * @param lastErrorAt when an event last failed
      */
     public record Snapshot(Instant lastSuccessAt, String lastErrorCode, Instant lastErrorAt) {
