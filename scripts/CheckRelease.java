@@ -28,6 +28,7 @@ public final class CheckRelease {
         {"tiktok-events-rules", "rules", "io.github.tiktokevents.rules"},
         {"tiktok-events-emulator", "emulator", "io.github.tiktokevents.emulator"},
         {"tiktok-events-micrometer", "micrometer", "io.github.tiktokevents.micrometer"},
+        {"tiktok-events-spring-boot-starter", "spring-boot-starter", "io.github.tiktokevents.spring"},
     };
 
     private final Path root;
