@@ -27,6 +27,7 @@ public final class CheckRelease {
         {"tiktok-events", "facade", "io.github.tiktokevents"},
         {"tiktok-events-rules", "rules", "io.github.tiktokevents.rules"},
         {"tiktok-events-emulator", "emulator", "io.github.tiktokevents.emulator"},
+        {"tiktok-events-micrometer", "micrometer", "io.github.tiktokevents.micrometer"},
     };
 
     private final Path root;
