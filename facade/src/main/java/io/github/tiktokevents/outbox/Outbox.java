@@ -66,6 +66,13 @@ import java.util.List;
  *       (the caller's {@code enqueue} returns false and the listener hears it); a failing {@code claim} or
  *       settlement is logged and tried again after a pause.</li>
  *   <li>{@link #close} releases the store's resources (file lock, connections); it does not remove anything.</li>
+ *   <li>The processor claims at once after its own {@code enqueue} stored an event, and otherwise every
+ *       {@code maxDelay} of its options: an event another process or transaction added is claimed within about
+ *       that. It claims per source (one relay thread each, for every source the client has an id for), at most
+ *       {@code maxBatchSize} at a time and {@code maxBatchSize * (maxRequestsInFlight + 1)} held at once.</li>
+ *   <li>What counts as refused for good: a non-retryable error (typically TikTok's 40002 for this event alone,
+ *       after the processor split its batch), except those that fail every event alike (a refused token or
+ *       permission, 40007). Those, retryable errors whose retries ran out, and closing all {@link #release}.</li>
  * </ul>
  */
 public interface Outbox extends AutoCloseable {

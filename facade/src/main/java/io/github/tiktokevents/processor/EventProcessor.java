@@ -65,7 +65,8 @@ import java.util.function.Consumer;
  * {@link DeliveryListener}); refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns.
  * Close the processor, or its client ({@link TikTokEvents#close()}), at shutdown; if the JVM exits normally first, a shutdown
  * hook closes it (see {@link ProcessorOptions.Builder#drainOnShutdown(boolean)}), and {@code kill -9} loses whatever
- * is queued or in flight.
+ * is queued or in flight, unless the processor keeps its events in an outbox
+ * ({@link TikTokEvents#processor(ProcessorOptions, io.github.tiktokevents.outbox.Outbox)}).
  *
  * <p><b>Fail fast.</b> When TikTok refuses a request with an error that fails every event alike (an
  * {@link io.github.tiktokevents.exception.AuthenticationException AuthenticationException}: a wrong or expired token;

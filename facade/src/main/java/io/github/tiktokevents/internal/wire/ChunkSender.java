@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Request;
@@ -98,25 +99,44 @@ public final class ChunkSender {
             future.completeExceptionally(buildFailure(e));
             return future;
         }
-        observe(future, settings.metrics().requestStarted(source, call.request().url().encodedPath(), events));
+        GuardedMetrics.Attempt attempt = settings.metrics().requestStarted(source, call.request().url().encodedPath(), events);
+        // The hook hears the attempt's end before the future completes, so whoever the answer wakes (a flush, a
+        // join) already sees it recorded; a cancelled attempt ends as a failure of its own kind, once.
+        AtomicBoolean ended = new AtomicBoolean();
         future.whenComplete((result, error) -> {
             if (future.isCancelled()) {
                 call.cancel();
+                if (ended.compareAndSet(false, true)) {
+                    attempt.failed(new TikTokException("the request was cancelled", error));
+                }
             }
         });
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
-                future.completeExceptionally(mapper.transport(describe(failed), e));
+                TikTokException error = mapper.transport(describe(failed), e);
+                if (ended.compareAndSet(false, true)) {
+                    attempt.failed(error);
+                }
+                future.completeExceptionally(error);
             }
 
             @Override
             public void onResponse(Call answered, Response response) {
+                SendResult result;
                 try {
-                    future.complete(answer(answered, response));
+                    result = answer(answered, response);
                 } catch (TikTokException e) {
+                    if (ended.compareAndSet(false, true)) {
+                        attempt.failed(e);
+                    }
                     future.completeExceptionally(e);
+                    return;
                 }
+                if (ended.compareAndSet(false, true)) {
+                    attempt.succeeded();
+                }
+                future.complete(result);
             }
         });
         return future;
@@ -163,18 +183,6 @@ public final class ChunkSender {
             }
             throw mapper.transport(describe(call), e);
         }
-    }
-
-    /** Reports the attempt's end to the metrics hook; a cancelled attempt ends as a failure of its own kind. */
-    private static void observe(CompletableFuture<SendResult> future, GuardedMetrics.Attempt attempt) {
-        future.whenComplete((result, error) -> {
-            if (error == null) {
-                attempt.succeeded();
-            } else {
-                attempt.failed(error instanceof TikTokException ? (TikTokException) error
-                        : new TikTokException("the request was cancelled", error));
-            }
-        });
     }
 
     /** Reads and closes an answer; every failure is a typed {@link TikTokException}. */
