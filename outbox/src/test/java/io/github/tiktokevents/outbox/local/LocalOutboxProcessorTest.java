@@ -105,6 +105,29 @@ class LocalOutboxProcessorTest {
     }
 
     @Test
+    void sendsStoredEventsApi10EventsAsTheDirectPathDoesAloneAndInBatches() {
+        try (TikTokEvents pixel = TikTokEvents.builder().accessToken(tiktok.accessToken()).pixelCode(PIXEL)
+                .baseUrl(tiktok.baseUrl()).apiEdition(io.github.tiktokevents.ApiEdition.PIXEL_V1).build()) {
+            List<Event> events = List.of(event("p0"), event("p1"), event("p2"));
+            pixel.sendBatch(events.subList(0, 1));
+            pixel.sendBatch(events);
+            List<String> direct = tiktok.events().stream().map(e -> e.endpoint() + " " + e.json()).toList();
+            tiktok.clear();
+
+            EventProcessor processor = pixel.processor(options().maxDelay(Duration.ofHours(1)).build(),
+                    LocalOutbox.builder(directory).build());
+            processor.enqueue(events.get(0));
+            assertThat(processor.flush(Duration.ofSeconds(30))).isTrue();
+            events.forEach(processor::enqueue);
+            assertThat(processor.flush(Duration.ofSeconds(30))).isTrue();
+            processor.close();
+
+            assertThat(tiktok.events().stream().map(e -> e.endpoint() + " " + e.json()).toList())
+                    .containsExactlyElementsOf(direct);
+        }
+    }
+
+    @Test
     void closeLeavesWhatIsNotDeliveredForTheNextStartInsteadOfFailingIt() {
         ProcessorOptions slow = options().maxDelay(Duration.ofHours(1)).build(); // nothing goes before close
         EventProcessor first = client.processor(slow, LocalOutbox.builder(directory).build());
