@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} tests: child JVMs ({@link OutboxChild}) write into a local outbox and send to the emulator running
- * in this JVM; {@link Process#destroyForcibly()} is SIGKILL on Linux, so the child gets no chance to flush or close.
+ * in this JVM; {@link ProcessHandle#destroyForcibly()} is SIGKILL on Linux, so the child gets no chance to flush or
+ * close.
  */
 @Timeout(240)
 class OutboxCrashTest {
@@ -73,12 +74,26 @@ class OutboxCrashTest {
                 lastStored = Integer.parseInt(line.substring(7));
             }
         }
-        first.destroyForcibly();
+        first.toHandle().destroyForcibly(); // SIGKILL; unlike Process.destroyForcibly it leaves its output readable
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(lastStored).as("the first process's last acknowledged event").isEqualTo(killAfter - 1);
+        // the child runs ahead of our reading by a pipe's worth of lines: what it acknowledged is what it printed, in
+        // whole lines (a line the kill cut short has no line end and does not count)
+        StringBuilder rest = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n; (n = out.read(buffer)) >= 0; ) {
+            rest.append(buffer, 0, n);
+        }
+        String[] lines = rest.substring(0, rest.lastIndexOf("\n") + 1).split("\n");
+        for (String whole : lines) {
+            if (whole.startsWith("stored ")) {
+                lastStored = Integer.parseInt(whole.substring(7));
+            }
+        }
+        assertThat(lastStored).as("the first process's last acknowledged event").isGreaterThanOrEqualTo(killAfter - 1);
+        int unsure = lastStored + 1; // it may have been stored without being acknowledged: it is enqueued again below
 
-        // the next process resumes after the last event it knows was stored; anything between was stored twice
-        Process second = child("send", directory.toString(), tiktok.baseUrl(), Integer.toString(lastStored + 1),
+        // the next process resumes after the last event the first one acknowledged, as an application would
+        Process second = child("send", directory.toString(), tiktok.baseUrl(), Integer.toString(unsure),
                 Integer.toString(EVENTS));
         assertThat(waitFor(output(second), "drained"::equals, "drained")).isTrue();
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -86,13 +101,18 @@ class OutboxCrashTest {
         Map<String, Long> arrivals = tiktok.events().stream().filter(RecordedEvent::accepted)
                 .collect(Collectors.groupingBy(RecordedEvent::eventId, Collectors.counting()));
         long twice = arrivals.values().stream().filter(n -> n == 2).count();
-        System.out.println("OutboxCrashTest: " + EVENTS + " events, killed after " + killAfter + "; " + arrivals.size()
-                + " distinct ids arrived, " + twice + " of them twice, none more");
+        long more = arrivals.values().stream().filter(n -> n > 2).count();
+        System.out.println("OutboxCrashTest: " + EVENTS + " events, the first process killed after acknowledging "
+                + (lastStored + 1) + "; " + arrivals.size() + " distinct ids arrived, " + twice + " of them twice, "
+                + more + " more often (e" + unsure + ", enqueued by both processes, arrived "
+                + arrivals.getOrDefault("e" + unsure, 0L) + " times)");
         for (int i = 0; i < EVENTS; i++) {
             assertThat(arrivals).as("event e%d arrived", i).containsKey("e" + i);
         }
         assertThat(arrivals).hasSize(EVENTS);
-        assertThat(arrivals.values()).allMatch(n -> n <= 2);
+        // each stored copy arrives at most twice: once, and again if the process died before removing it
+        arrivals.forEach((id, n) -> assertThat(n).as("arrivals of %s", id).isLessThanOrEqualTo(
+                id.equals("e" + unsure) ? 3 : 2));
     }
 
     @Test
