@@ -193,7 +193,7 @@ final class OutboxRelay implements DeliverySettlement<OutboxEvent> {
     /** @return true if it claimed a full batch, so more may be waiting */
     private boolean claimAndFeed() {
         if (paused && System.nanoTime() - pausedUntilNanos < 0) {
-            completeFlushes(false);
+            completeFlushes(takeFlushes(), false);
             return false;
         }
         paused = false;
@@ -201,6 +201,9 @@ final class OutboxRelay implements DeliverySettlement<OutboxEvent> {
         if (room <= 0) {
             return false; // a settlement signals room
         }
+        // Taken before claiming: everything stored before these flushes were asked for is visible to this claim, so
+        // a claim that comes back short has taken all of it into the engine.
+        List<CompletableFuture<Boolean>> covered = takeFlushes();
         int asked = (int) Math.min(room, claimSize);
         List<OutboxEvent> claimed;
         try {
@@ -208,7 +211,7 @@ final class OutboxRelay implements DeliverySettlement<OutboxEvent> {
         } catch (RuntimeException storeFailed) {
             LOG.log(System.Logger.Level.WARNING, "Could not claim stored " + source.wireValue()
                     + " events; trying again in " + idlePoll.toMillis() + " ms: " + storeFailed.getMessage());
-            completeFlushes(false);
+            completeFlushes(covered, false);
             return false;
         }
         held.addAndGet(claimed.size());
@@ -220,10 +223,20 @@ final class OutboxRelay implements DeliverySettlement<OutboxEvent> {
             }
         }
         if (claimed.size() < asked) {
-            completeFlushes(null);
+            completeFlushes(covered, null);
             return false;
         }
+        flushes.addAll(covered); // more may be stored before them: answered by a later, short claim
         return true;
+    }
+
+    private List<CompletableFuture<Boolean>> takeFlushes() {
+        List<CompletableFuture<Boolean>> taken = new ArrayList<>();
+        CompletableFuture<Boolean> flush;
+        while ((flush = flushes.poll()) != null) {
+            taken.add(flush);
+        }
+        return taken;
     }
 
     /** Bytes of another edition: the client's edition changed since they were stored. Refused for good, kept. */
@@ -239,13 +252,11 @@ final class OutboxRelay implements DeliverySettlement<OutboxEvent> {
         }
     }
 
-    /** Every pending flush is answered by a flush of the engine, which now holds everything claimable. */
-    private void completeFlushes(Boolean verdict) {
-        CompletableFuture<Boolean> flush;
-        while ((flush = flushes.poll()) != null) {
-            CompletableFuture<Boolean> waiting = flush;
+    /** These flushes are answered by a flush of the engine, which now holds everything claimable they cover. */
+    private void completeFlushes(List<CompletableFuture<Boolean>> covered, Boolean verdict) {
+        for (CompletableFuture<Boolean> flush : covered) {
             engine.flushAsync().whenComplete((delivered, failure) -> {
-                settledFlushes.add(() -> waiting.complete(verdict == null ? failure == null && delivered : verdict));
+                settledFlushes.add(() -> flush.complete(verdict == null ? failure == null && delivered : verdict));
                 signal();
             });
         }
