@@ -29,6 +29,7 @@ public final class CheckRelease {
         {"tiktok-events-emulator", "emulator", "io.github.tiktokevents.emulator"},
         {"tiktok-events-micrometer", "micrometer", "io.github.tiktokevents.micrometer"},
         {"tiktok-events-spring-boot-starter", "spring-boot-starter", "io.github.tiktokevents.spring"},
+        {"tiktok-events-outbox", "outbox", "io.github.tiktokevents.outbox.local"},
     };
 
     private final Path root;

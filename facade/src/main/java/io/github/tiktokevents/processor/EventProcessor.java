@@ -16,10 +16,14 @@ import io.github.tiktokevents.internal.delivery.DeliveryRejections;
 import io.github.tiktokevents.internal.delivery.DeliveryReply;
 import io.github.tiktokevents.internal.delivery.DeliverySender;
 import io.github.tiktokevents.internal.delivery.DeliveryShutdown;
+import io.github.tiktokevents.internal.delivery.OutboxDelivery;
 import io.github.tiktokevents.internal.delivery.ProcessorFactory;
 import io.github.tiktokevents.internal.delivery.ShutdownDrain;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.wire.EventWire;
+import io.github.tiktokevents.outbox.Outbox;
+import io.github.tiktokevents.outbox.OutboxEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +65,8 @@ import java.util.function.Consumer;
  * {@link DeliveryListener}); refusals by {@code enqueue} on the caller's thread, before {@code enqueue} returns.
  * Close the processor, or its client ({@link TikTokEvents#close()}), at shutdown; if the JVM exits normally first, a shutdown
  * hook closes it (see {@link ProcessorOptions.Builder#drainOnShutdown(boolean)}), and {@code kill -9} loses whatever
- * is queued or in flight.
+ * is queued or in flight, unless the processor keeps its events in an outbox
+ * ({@link TikTokEvents#processor(ProcessorOptions, io.github.tiktokevents.outbox.Outbox)}).
  *
  * <p><b>Fail fast.</b> When TikTok refuses a request with an error that fails every event alike (an
  * {@link io.github.tiktokevents.exception.AuthenticationException AuthenticationException}: a wrong or expired token;
@@ -84,6 +89,8 @@ public final class EventProcessor implements AutoCloseable {
     private final Object lock = new Object();
     /** The JVM shutdown hook that closes this processor; null when {@code drainOnShutdown} is off. */
     private final ShutdownDrain shutdownDrain;
+    /** The durable delivery through an outbox; null for the in-memory processor, which uses {@link #engines}. */
+    private final OutboxDelivery durable;
     private volatile boolean closed;
 
     static {
@@ -93,6 +100,8 @@ public final class EventProcessor implements AutoCloseable {
 
     EventProcessor(ProcessorOptions options, ClientSettings settings, Duration httpCallTimeout,
                    BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport,
+                   Outbox outbox,
+                   BiFunction<EventSource, List<OutboxEvent>, CompletableFuture<SendResult>> storedTransport,
                    Consumer<EventProcessor> onClosed) {
         this.options = Objects.requireNonNull(options, "options");
         this.settings = settings;
@@ -110,6 +119,10 @@ public final class EventProcessor implements AutoCloseable {
             derived.requestTimeout(httpCallTimeout.plusSeconds(5));
         }
         this.engineOptions = derived.build();
+        this.durable = outbox == null ? null
+                : new OutboxDelivery(outbox, engineOptions, settings, storedTransport, refusals, Clock.systemUTC(),
+                        (prefix, window) -> engineOptions.toBuilder().threadNamePrefix(prefix).queueCapacity(window)
+                                .queueCapacityBytes(Long.MAX_VALUE).queueFullPolicy(QueueFullPolicy.REJECT).build());
         this.shutdownDrain = options.drainOnShutdown()
                 ? ShutdownDrain.register(options.threadNamePrefix() + "-shutdown", this::close) : null;
     }
@@ -141,6 +154,13 @@ public final class EventProcessor implements AutoCloseable {
             settings.sourceId(event.source());
         } catch (TikTokConfigurationException notConfigured) {
             return refuse(event, notConfigured);
+        }
+        if (durable != null) {
+            try {
+                return durable.enqueue(event);
+            } catch (TikTokValidationException unwritable) {
+                return refuse(event, unwritable);
+            }
         }
         DeliveryEngine<Event> engine = engineFor(event.source());
         if (engine == null) {
@@ -185,6 +205,9 @@ public final class EventProcessor implements AutoCloseable {
      * @throws IllegalStateException if called from a listener callback on the processor's thread
      */
     public boolean flush(Duration timeout) {
+        if (durable != null && durable.inDeliveryThread()) {
+            throw new IllegalStateException("flush() cannot wait on the processor's own thread; use flushAsync()");
+        }
         for (DeliveryEngine<Event> engine : started()) {
             if (engine.inDeliveryThread()) {
                 throw new IllegalStateException("flush() cannot wait on the processor's own thread; use flushAsync()");
@@ -209,6 +232,9 @@ public final class EventProcessor implements AutoCloseable {
     }
 
     private List<CompletableFuture<Boolean>> flushEngines() {
+        if (durable != null) {
+            return durable.flushAsync();
+        }
         List<CompletableFuture<Boolean>> flushes = new ArrayList<>();
         for (DeliveryEngine<Event> engine : started()) {
             flushes.add(engine.flushAsync());
@@ -240,6 +266,9 @@ public final class EventProcessor implements AutoCloseable {
             closed = true;
             toClose = started();
         }
+        if (durable != null) {
+            durable.close(timeout);
+        }
         // Every source drains at once; the deadline is shared, so n sources still take at most one timeout.
         toClose.forEach(DeliveryEngine::flushAsync);
         long deadline = System.nanoTime() + DeliveryShutdown.saturatedNanos(timeout);
@@ -260,6 +289,9 @@ public final class EventProcessor implements AutoCloseable {
      * @return the counters
      */
     public ProcessorStats stats() {
+        if (durable != null) {
+            return durable.stats(refusals.rejected());
+        }
         long enqueued = 0;
         long delivered = 0;
         long failed = 0;

@@ -62,6 +62,8 @@ public final class DeliveryEngine<E> {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final DeliveryShutdown shutdown;
     private final SourceMetrics metrics;
+    /** False for an engine fed from an outbox, whose processor counts what it stores instead. */
+    private final boolean countsIntake;
     private volatile boolean closed;
     private volatile long drained;
 
@@ -73,18 +75,22 @@ public final class DeliveryEngine<E> {
 
     DeliveryEngine(DeliverySender<E> sender, Function<? super E, String> idOf, ToLongFunction<? super E> sizeOf,
                    ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random) {
-        this(sender, idOf, sizeOf, options, scheduler, random, SourceMetrics.NONE);
+        this(sender, idOf, sizeOf, options, scheduler, random, SourceMetrics.NONE, null);
     }
 
+    @SuppressWarnings("unchecked") // the settlement is told this engine's items only
     DeliveryEngine(DeliverySender<E> sender, Function<? super E, String> idOf, ToLongFunction<? super E> sizeOf,
-                   ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random, SourceMetrics metrics) {
+                   ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random, SourceMetrics metrics,
+                   DeliverySettlement<? super E> settlement) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.countsIntake = settlement == null;
         this.idOf = Objects.requireNonNull(idOf, "idOf");
         this.sizeOf = Objects.requireNonNull(sizeOf, "sizeOf");
         this.options = Objects.requireNonNull(options, "options");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.queue = new DeliveryQueue<>(options.queueCapacity(), options.queueCapacityBytes());
-        this.outcomes = new DeliveryOutcomes(options.listener(), verdicts, metrics);
+        this.outcomes = new DeliveryOutcomes(options.listener(), verdicts, metrics,
+                (DeliverySettlement<Object>) settlement);
         this.context = new DeliveryContext<>(Objects.requireNonNull(sender, "sender"), scheduler,
                 options.retryPolicy(), options.requestTimeout(), Objects.requireNonNull(random, "random"), outcomes);
         this.maxBatch = options.maxBatchSize();
@@ -106,7 +112,7 @@ public final class DeliveryEngine<E> {
      */
     public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
                                        ToLongFunction<? super E> sizeOf, ProcessorOptions options) {
-        return start(sender, idOf, sizeOf, options, SourceMetrics.NONE);
+        return start(sender, idOf, sizeOf, options, SourceMetrics.NONE, null);
     }
 
     /**
@@ -123,9 +129,28 @@ public final class DeliveryEngine<E> {
     public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
                                        ToLongFunction<? super E> sizeOf, ProcessorOptions options,
                                        SourceMetrics metrics) {
+        return start(sender, idOf, sizeOf, options, metrics, null);
+    }
+
+    /**
+     * Starts an engine that also reports to a metrics hook (its events' intake, outcomes and retries), and whose
+     * items' outcomes a {@link DeliverySettlement} hears first, and may keep.
+     *
+     * @param sender sends one chunk asynchronously
+     * @param idOf the item's {@code event_id}
+     * @param sizeOf the item's estimated serialized size in bytes
+     * @param options the options
+     * @param metrics the hook, bound to the engine's source
+     * @param settlement told every accepted item's outcome before the listener; null for none
+     * @param <E> the item type
+     * @return the running engine
+     */
+    public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
+                                       ToLongFunction<? super E> sizeOf, ProcessorOptions options,
+                                       SourceMetrics metrics, DeliverySettlement<? super E> settlement) {
         DeliveryScheduler threads = new DeliveryThreadScheduler(options.threadNamePrefix() + "-delivery");
         return new DeliveryEngine<>(sender, idOf, sizeOf, options, threads,
-                () -> ThreadLocalRandom.current().nextDouble(), metrics);
+                () -> ThreadLocalRandom.current().nextDouble(), metrics, settlement);
     }
 
     /**
@@ -167,7 +192,9 @@ public final class DeliveryEngine<E> {
             outcomes.rejected(id, DeliveryRejections.closed());
             return false;
         }
-        metrics.enqueued();
+        if (countsIntake) {
+            metrics.enqueued(); // with an outbox, intake is the store, counted there: a claim is not an enqueue
+        }
         if (result >= maxBatch) {
             signalPump();
         }
@@ -250,7 +277,7 @@ public final class DeliveryEngine<E> {
         long delivered = outcomes.delivered();
         long failed = outcomes.failed();
         return new ProcessorStats(taken + queued, delivered, failed, outcomes.rejected(), outcomes.retried(),
-                outcomes.requests(), queued, Math.max(0L, taken - delivered - failed));
+                outcomes.requests(), queued, Math.max(0L, taken - delivered - failed - outcomes.kept()));
     }
 
     /** @return completes when the engine has stopped and every accepted item has its outcome */

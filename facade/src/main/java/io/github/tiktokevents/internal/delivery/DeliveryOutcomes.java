@@ -17,6 +17,9 @@ public final class DeliveryOutcomes {
 
     private final DeliveryListener listener;
     private final FlushVerdicts verdicts;
+    /** Told first, with the item; null for a processor without an outbox. */
+    private final DeliverySettlement<Object> settlement;
+    private final AtomicLong kept = new AtomicLong();
     private final SourceMetrics metrics;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -30,13 +33,15 @@ public final class DeliveryOutcomes {
      * @param listener who hears them
      */
     public DeliveryOutcomes(DeliveryListener listener) {
-        this(listener, null, SourceMetrics.NONE);
+        this(listener, null, SourceMetrics.NONE, null);
     }
 
-    DeliveryOutcomes(DeliveryListener listener, FlushVerdicts verdicts, SourceMetrics metrics) {
+    DeliveryOutcomes(DeliveryListener listener, FlushVerdicts verdicts, SourceMetrics metrics,
+                     DeliverySettlement<Object> settlement) {
         this.listener = listener;
         this.verdicts = verdicts;
         this.metrics = metrics;
+        this.settlement = settlement;
     }
 
     /** Reports an accepted item as delivered, unless it is already settled. Delivery thread only. */
@@ -47,6 +52,9 @@ public final class DeliveryOutcomes {
         item.settled = true;
         delivered.incrementAndGet();
         metrics.delivered(1);
+        if (settlement != null) {
+            settlement.delivered(item.value);
+        }
         try {
             listener.delivered(item.id, requestId);
         } catch (Throwable bug) {
@@ -62,11 +70,15 @@ public final class DeliveryOutcomes {
             return;
         }
         item.settled = true;
+        if (verdicts != null) {
+            verdicts.failed(item.sequence); // a kept item is not delivered either: a flush covering it says so
+        }
+        if (settlement != null && !settlement.failed(item.value, error)) {
+            kept.incrementAndGet();
+            return;
+        }
         failed.incrementAndGet();
         metrics.failed(error, 1);
-        if (verdicts != null) {
-            verdicts.failed(item.sequence);
-        }
         notifyFailed(item.id, error);
     }
 
@@ -105,6 +117,11 @@ public final class DeliveryOutcomes {
 
     long failed() {
         return failed.get();
+    }
+
+    /** @return items the settlement kept to send again later: settled here, but neither delivered nor failed */
+    long kept() {
+        return kept.get();
     }
 
     public long rejected() {

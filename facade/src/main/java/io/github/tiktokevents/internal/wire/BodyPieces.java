@@ -33,6 +33,13 @@ final class BodyPieces {
         }
     }
 
+    void write(java.nio.ByteBuffer bytes) throws IOException {
+        piece.write(bytes);
+        if (piece.size() >= PIECE_BYTES) {
+            handOver();
+        }
+    }
+
     void writeByte(int b) {
         piece.writeByte(b);
     }

@@ -10,6 +10,7 @@ import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.metrics.GuardedMetrics;
+import io.github.tiktokevents.outbox.OutboxEvent;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Request;
@@ -62,33 +64,79 @@ public final class ChunkSender {
 
     /** Never throws: every outcome, including an unexpected bug, completes the future. Cancelling it cancels the call. */
     public CompletableFuture<SendResult> sendAsync(EventSource source, List<Event> chunk) {
+        Request request;
+        try {
+            request = request(source, chunk);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(buildFailure(e));
+        }
+        return sendAsync(source, chunk.size(), request);
+    }
+
+    /**
+     * Sends one chunk of events an outbox kept, each from its stored bytes; like {@link #sendAsync(EventSource, List)}.
+     *
+     * @param source the events' source
+     * @param chunk events of that source whose bytes are for this client's edition
+     * @return TikTok's answer; never throws
+     */
+    public CompletableFuture<SendResult> sendStoredAsync(EventSource source, List<OutboxEvent> chunk) {
+        Request request;
+        try {
+            request = storedRequest(source, chunk);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(buildFailure(e));
+        }
+        return sendAsync(source, chunk.size(), request);
+    }
+
+    private CompletableFuture<SendResult> sendAsync(EventSource source, int events, Request request) {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
         Call call;
         try {
-            call = apiClient.getHttpClient().newCall(request(source, chunk));
+            call = apiClient.getHttpClient().newCall(request);
         } catch (RuntimeException e) {
             future.completeExceptionally(buildFailure(e));
             return future;
         }
-        observe(future, settings.metrics().requestStarted(source, call.request().url().encodedPath(), chunk.size()));
+        GuardedMetrics.Attempt attempt = settings.metrics().requestStarted(source, call.request().url().encodedPath(), events);
+        // The hook hears the attempt's end before the future completes, so whoever the answer wakes (a flush, a
+        // join) already sees it recorded; a cancelled attempt ends as a failure of its own kind, once.
+        AtomicBoolean ended = new AtomicBoolean();
         future.whenComplete((result, error) -> {
             if (future.isCancelled()) {
                 call.cancel();
+                if (ended.compareAndSet(false, true)) {
+                    attempt.failed(new TikTokException("the request was cancelled", error));
+                }
             }
         });
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
-                future.completeExceptionally(mapper.transport(describe(failed), e));
+                TikTokException error = mapper.transport(describe(failed), e);
+                if (ended.compareAndSet(false, true)) {
+                    attempt.failed(error);
+                }
+                future.completeExceptionally(error);
             }
 
             @Override
             public void onResponse(Call answered, Response response) {
+                SendResult result;
                 try {
-                    future.complete(answer(answered, response));
+                    result = answer(answered, response);
                 } catch (TikTokException e) {
+                    if (ended.compareAndSet(false, true)) {
+                        attempt.failed(e);
+                    }
                     future.completeExceptionally(e);
+                    return;
                 }
+                if (ended.compareAndSet(false, true)) {
+                    attempt.succeeded();
+                }
+                future.complete(result);
             }
         });
         return future;
@@ -137,18 +185,6 @@ public final class ChunkSender {
         }
     }
 
-    /** Reports the attempt's end to the metrics hook; a cancelled attempt ends as a failure of its own kind. */
-    private static void observe(CompletableFuture<SendResult> future, GuardedMetrics.Attempt attempt) {
-        future.whenComplete((result, error) -> {
-            if (error == null) {
-                attempt.succeeded();
-            } else {
-                attempt.failed(error instanceof TikTokException ? (TikTokException) error
-                        : new TikTokException("the request was cancelled", error));
-            }
-        });
-    }
-
     /** Reads and closes an answer; every failure is a typed {@link TikTokException}. */
     private SendResult answer(Call call, Response response) {
         try (response) {
@@ -194,6 +230,24 @@ public final class ChunkSender {
             body = PixelBody.batch(pixelHeads(sourceId)[1], chunk);
         }
         return bareRequest(path).newBuilder().post(body).build();
+    }
+
+    private Request storedRequest(EventSource source, List<OutboxEvent> chunk) {
+        String sourceId = settings.sourceId(source);
+        for (OutboxEvent event : chunk) {
+            if (event.edition() != settings.edition() || !event.source().equals(source)) {
+                // the relay checks this first; a body of another edition's bytes would be refused as a whole
+                throw new TikTokConfigurationException("a stored event's bytes are for " + event.edition()
+                        + " and source " + event.source().wireValue() + ", not this client's " + settings.edition());
+            }
+        }
+        if (settings.edition() == ApiEdition.EVENTS_V2) {
+            return bareRequest(trackPath).newBuilder()
+                    .post(EventTrackBody.ofStored(envelopeHead(source, sourceId), chunk)).build();
+        }
+        byte[][] heads = pixelHeads(sourceId);
+        return bareRequest(chunk.size() == 1 ? pixelTrackPath : pixelBatchPath).newBuilder()
+                .post(PixelBody.ofStored(heads[0], heads[1], chunk)).build();
     }
 
     /**
