@@ -5,14 +5,15 @@ CREATE TABLE IF NOT EXISTS tiktok_events_outbox (
     id                 INTEGER PRIMARY KEY AUTOINCREMENT,
     source             TEXT    NOT NULL,
     event_id           TEXT    NOT NULL,
+    edition            TEXT    NOT NULL,
     payload            BLOB    NOT NULL,
     created_at         INTEGER NOT NULL,
     attempts           INTEGER NOT NULL DEFAULT 0,
     claimed_by         TEXT,
     claimed_until      INTEGER,
     refused_at         INTEGER,
-    refusal_code       TEXT,
+    refusal_code       INTEGER,
     refusal_message    TEXT,
     refusal_request_id TEXT
 );
-CREATE INDEX IF NOT EXISTS tiktok_events_outbox_pending ON tiktok_events_outbox (refused_at, id);
+CREATE INDEX IF NOT EXISTS tiktok_events_outbox_pending ON tiktok_events_outbox (source, refused_at, id);

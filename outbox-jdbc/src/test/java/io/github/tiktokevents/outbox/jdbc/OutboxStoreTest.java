@@ -3,7 +3,9 @@ package io.github.tiktokevents.outbox.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.tiktokevents.outbox.jdbc.internal.ClaimRef;
 import io.github.tiktokevents.outbox.jdbc.internal.NewRow;
+import io.github.tiktokevents.outbox.jdbc.internal.Refusal;
 import io.github.tiktokevents.outbox.jdbc.internal.OutboxStore;
 import io.github.tiktokevents.outbox.jdbc.internal.RefusedRow;
 import io.github.tiktokevents.outbox.jdbc.internal.SqlDialect;
@@ -41,7 +43,7 @@ class OutboxStoreTest {
     private static void add(OutboxStore store, DataSource ds, int n) throws Exception {
         List<NewRow> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rows.add(new NewRow("web", "e" + i, ("{\"event_id\":\"e" + i + "\"}").getBytes(StandardCharsets.UTF_8)));
+            rows.add(new NewRow("web", "e" + i, "EVENTS_V2", ("{\"event_id\":\"e" + i + "\"}").getBytes(StandardCharsets.UTF_8)));
         }
         try (Connection c = ds.getConnection()) {
             store.insert(c, rows);
@@ -55,12 +57,12 @@ class OutboxStoreTest {
         DataSource ds = dataSource;
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            store.insert(c, List.of(new NewRow("web", "rolled-back", new byte[] {1})));
+            store.insert(c, List.of(new NewRow("crm", "rolled-back", "EVENTS_V2", new byte[] {1})));
             c.rollback();
-            store.insert(c, List.of(new NewRow("crm", "committed", "{}".getBytes(StandardCharsets.UTF_8))));
+            store.insert(c, List.of(new NewRow("crm", "committed", "EVENTS_V2", "{}".getBytes(StandardCharsets.UTF_8))));
             c.commit();
         }
-        List<StoredRow> claimed = store.claim(10, LEASE, "t1");
+        List<StoredRow> claimed = store.claim("crm", 10, LEASE, "t1");
         assertThat(claimed).extracting(StoredRow::eventId).containsExactly("committed");
         assertThat(claimed.get(0).source()).isEqualTo("crm");
         assertThat(claimed.get(0).payload()).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
@@ -72,16 +74,16 @@ class OutboxStoreTest {
         OutboxStore store = store(dialect);
         add(store, dataSource, 5);
 
-        List<StoredRow> first = store.claim(3, LEASE, "relay-a-1");
-        List<StoredRow> second = store.claim(10, LEASE, "relay-b-1");
+        List<StoredRow> first = store.claim("web", 3, LEASE, "relay-a-1");
+        List<StoredRow> second = store.claim("web", 10, LEASE, "relay-b-1");
         assertThat(first).extracting(StoredRow::eventId).containsExactly("e0", "e1", "e2");
         assertThat(first).extracting(StoredRow::attempts).containsOnly(1);
         assertThat(second).extracting(StoredRow::eventId).containsExactly("e3", "e4");
-        assertThat(store.claim(10, LEASE, "relay-b-2")).isEmpty();
+        assertThat(store.claim("web", 10, LEASE, "relay-b-2")).isEmpty();
 
         clock.advance(Duration.ofMillis(LEASE)); // relay a died: its lease runs out
         store.delete(List.of(second.get(0).id(), second.get(1).id()));
-        List<StoredRow> again = store.claim(10, LEASE, "relay-b-3");
+        List<StoredRow> again = store.claim("web", 10, LEASE, "relay-b-3");
         assertThat(again).extracting(StoredRow::eventId).containsExactly("e0", "e1", "e2");
         assertThat(again).extracting(StoredRow::attempts).containsOnly(2);
         assertThat(store.pendingCount()).isEqualTo(3);
@@ -92,15 +94,13 @@ class OutboxStoreTest {
     void aReleaseFreesOnlyRowsStillHoldingItsClaim(SqlDialect dialect) throws Exception {
         OutboxStore store = store(dialect);
         add(store, dataSource, 2);
-        List<StoredRow> mine = store.claim(10, LEASE, "slow-relay");
+        List<StoredRow> mine = store.claim("web", 10, LEASE, "slow-relay");
         clock.advance(Duration.ofMillis(LEASE));
-        List<StoredRow> taken = store.claim(1, LEASE, "other-relay"); // took e0 over after the lease ran out
+        List<StoredRow> taken = store.claim("web", 1, LEASE, "other-relay"); // took e0 over after the lease ran out
 
-        store.release(mine, clock.millis() + 1_000); // the slow relay gives both back for a retry in 1 s
-        assertThat(store.claim(10, LEASE, "third")).isEmpty(); // e1 waits for its retry time, e0 is other-relay's
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(store.claim(10, LEASE, "fourth")).extracting(StoredRow::eventId).containsExactly("e1");
+        store.release(mine.stream().map(r -> new ClaimRef(r.id(), r.claimToken())).toList()); // the slow relay gives both back
         assertThat(taken).extracting(StoredRow::eventId).containsExactly("e0");
+        assertThat(store.claim("web", 10, LEASE, "third")).extracting(StoredRow::eventId).containsExactly("e1");
     }
 
     @ParameterizedTest
@@ -108,21 +108,38 @@ class OutboxStoreTest {
     void aRefusedRowIsKeptWithTikToksAnswerAndNeverClaimedAgain(SqlDialect dialect) throws Exception {
         OutboxStore store = store(dialect);
         add(store, dataSource, 2);
-        List<StoredRow> rows = store.claim(10, LEASE, "r");
-        store.refuse(rows.get(0).id(), "40002", "Invalid event_time", "req-1");
+        List<StoredRow> rows = store.claim("web", 10, LEASE, "r");
+        store.refuse(List.of(new Refusal(rows.get(0).id(), 40002, "Invalid event_time", "req-1", clock.millis())));
         store.delete(List.of(rows.get(1).id()));
         clock.advance(Duration.ofMillis(LEASE * 2));
 
-        assertThat(store.claim(10, LEASE, "r2")).isEmpty();
+        assertThat(store.claim("web", 10, LEASE, "r2")).isEmpty();
         assertThat(store.pendingCount()).isZero();
         List<RefusedRow> refused = store.refused(10);
         assertThat(refused).hasSize(1);
         RefusedRow row = refused.get(0);
         assertThat(row.eventId()).isEqualTo("e0");
-        assertThat(row.code()).isEqualTo("40002");
+        assertThat(row.code()).isEqualTo(40002);
+        assertThat(row.refusedAtMillis()).isEqualTo(clock.millis() - LEASE * 2);
+        store.forget(List.of(rows.get(0).id()));
+        assertThat(store.refused(10)).isEmpty();
         assertThat(row.message()).isEqualTo("Invalid event_time");
         assertThat(row.requestId()).isEqualTo("req-1");
         assertThat(new String(row.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"event_id\":\"e0\"}");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    void aClaimTakesOneSourcesRowsOnly(SqlDialect dialect) throws Exception {
+        OutboxStore store = store(dialect);
+        try (Connection c = dataSource.getConnection()) {
+            store.insert(c, List.of(new NewRow("web", "w", "EVENTS_V2", new byte[] {1}),
+                    new NewRow("app", "a", "PIXEL_V1", new byte[] {2})));
+        }
+        List<StoredRow> app = store.claim("app", 10, LEASE, "x");
+        assertThat(app).extracting(StoredRow::eventId).containsExactly("a");
+        assertThat(app.get(0).edition()).isEqualTo("PIXEL_V1");
+        assertThat(store.claim("web", 10, LEASE, "y")).extracting(StoredRow::eventId).containsExactly("w");
     }
 
     @ParameterizedTest
@@ -143,7 +160,7 @@ class OutboxStoreTest {
                 }
             }
             List<StoredRow> claimed = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> store.claim(10, LEASE, "skipper"));
+                    () -> store.claim("web", 10, LEASE, "skipper"));
             assertThat(claimed).extracting(StoredRow::eventId).containsExactly("e2", "e3");
             other.rollback();
         }

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 public final class OutboxStore {
     /** Most ids in one {@code IN (...)} list: far below every supported database's parameter limit. */
     private static final int IN_LIST_CHUNK = 500;
-    private static final String COLUMNS = "id, source, event_id, payload, attempts";
+    private static final String COLUMNS = "id, source, event_id, edition, payload, attempts";
 
     private final DataSource dataSource;
     private final TableName table;
@@ -49,8 +49,8 @@ public final class OutboxStore {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.clock = Objects.requireNonNull(clock, "clock");
         String t = table.qualified();
-        String due = "refused_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ?)";
-        this.insertSql = "INSERT INTO " + t + " (source, event_id, payload, created_at) VALUES (?, ?, ?, ?)";
+        String due = "source = ? AND refused_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ?)";
+        this.insertSql = "INSERT INTO " + t + " (source, event_id, edition, payload, created_at) VALUES (?, ?, ?, ?, ?)";
         this.selectDueSql = "SELECT " + COLUMNS + " FROM " + t + " WHERE " + due
                 + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
         this.claimAtomicSql = "UPDATE " + t + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
@@ -81,8 +81,9 @@ public final class OutboxStore {
             for (NewRow row : rows) {
                 insert.setString(1, row.source());
                 insert.setString(2, row.eventId());
-                insert.setBytes(3, row.payload());
-                insert.setLong(4, now);
+                insert.setString(3, row.edition());
+                insert.setBytes(4, row.payload());
+                insert.setLong(5, now);
                 if (rows.size() == 1) {
                     insert.executeUpdate();
                 } else {
@@ -96,26 +97,28 @@ public final class OutboxStore {
     }
 
     /**
-     * Claims up to {@code max} due rows, oldest first, until {@code now + leaseMillis}.
+     * Claims up to {@code max} due rows of one source, oldest first, until {@code now + leaseMillis}.
      *
+     * @param source the source, as on the wire
      * @param max most rows
      * @param leaseMillis how long the claim holds
      * @param claimToken unique to this claim; written in {@code claimed_by}
      * @return the claimed rows, in id order; empty when none is due
      * @throws SQLException as the driver reports it; nothing is claimed then
      */
-    public List<StoredRow> claim(int max, long leaseMillis, String claimToken) throws SQLException {
+    public List<StoredRow> claim(String source, int max, long leaseMillis, String claimToken) throws SQLException {
         long now = clock.millis();
         long until = now + leaseMillis;
         try (Connection c = dataSource.getConnection()) {
             if (dialect.skipLocked()) {
-                return inTransaction(c, () -> claimSkippingLocked(c, max, now, until, claimToken));
+                return inTransaction(c, () -> claimSkippingLocked(c, source, max, now, until, claimToken));
             }
             try (PreparedStatement claim = c.prepareStatement(claimAtomicSql)) {
                 claim.setString(1, claimToken);
                 claim.setLong(2, until);
-                claim.setLong(3, now);
-                claim.setInt(4, max);
+                claim.setString(3, source);
+                claim.setLong(4, now);
+                claim.setInt(5, max);
                 if (claim.executeUpdate() == 0) {
                     return List.of();
                 }
@@ -127,12 +130,13 @@ public final class OutboxStore {
         }
     }
 
-    private List<StoredRow> claimSkippingLocked(Connection c, int max, long now, long until, String token)
-            throws SQLException {
+    private List<StoredRow> claimSkippingLocked(Connection c, String source, int max, long now, long until,
+                                                String token) throws SQLException {
         List<StoredRow> rows;
         try (PreparedStatement select = c.prepareStatement(selectDueSql)) {
-            select.setLong(1, now);
-            select.setInt(2, max);
+            select.setString(1, source);
+            select.setLong(2, now);
+            select.setInt(3, max);
             rows = readRows(select, token, true);
         }
         List<Long> ids = new ArrayList<>(rows.size());
@@ -158,22 +162,24 @@ public final class OutboxStore {
     }
 
     /**
-     * Gives rows back for a later attempt, not before {@code notBeforeMillis}; only rows still holding their claim
-     * token, so a row another relay claimed meanwhile stays that relay's.
+     * Gives rows back, claimable again at once; only rows still holding the claim token they were claimed with, so a
+     * row another relay claimed meanwhile (after this one's lease ran out) stays that relay's.
      *
-     * @param rows the rows
-     * @param notBeforeMillis epoch milliseconds before which no relay claims them again
+     * @param claims the rows and their claim tokens
      * @throws SQLException as the driver reports it
      */
-    public void release(List<StoredRow> rows, long notBeforeMillis) throws SQLException {
-        String sql = "UPDATE " + table.qualified() + " SET claimed_by = NULL, claimed_until = ? WHERE id = ? AND claimed_by = ?";
+    public void release(List<ClaimRef> claims) throws SQLException {
+        if (claims.isEmpty()) {
+            return;
+        }
+        String sql = "UPDATE " + table.qualified()
+                + " SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?";
         try (Connection c = dataSource.getConnection()) {
             inTransaction(c, () -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    for (StoredRow row : rows) {
-                        ps.setLong(1, notBeforeMillis);
-                        ps.setLong(2, row.id());
-                        ps.setString(3, row.claimToken());
+                    for (ClaimRef claim : claims) {
+                        ps.setLong(1, claim.id());
+                        ps.setString(2, claim.token());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -184,26 +190,44 @@ public final class OutboxStore {
     }
 
     /**
-     * Marks a row refused for good, keeping TikTok's answer; no relay claims it again.
+     * Marks rows refused for good, keeping TikTok's answer; no relay claims them again.
      *
-     * @param id the row
-     * @param code TikTok's code as text, or an error type; may be null
-     * @param message the error's message; may be null
-     * @param requestId TikTok's request id; may be null
+     * @param refusals the rows and their refusals
      * @throws SQLException as the driver reports it
      */
-    public void refuse(long id, String code, String message, String requestId) throws SQLException {
+    public void refuse(List<Refusal> refusals) throws SQLException {
+        if (refusals.isEmpty()) {
+            return;
+        }
         String sql = "UPDATE " + table.qualified() + " SET refused_at = ?, refusal_code = ?, refusal_message = ?,"
                 + " refusal_request_id = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, clock.millis());
-            ps.setString(2, truncate(code, 32));
-            ps.setString(3, message);
-            ps.setString(4, truncate(requestId, 128));
-            ps.setLong(5, id);
-            ps.executeUpdate();
-            commitIfNeeded(c);
+        try (Connection c = dataSource.getConnection()) {
+            inTransaction(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (Refusal refusal : refusals) {
+                        ps.setLong(1, refusal.refusedAtMillis());
+                        ps.setLong(2, refusal.code());
+                        ps.setString(3, refusal.message());
+                        ps.setString(4, truncate(refusal.requestId(), 128));
+                        ps.setLong(5, refusal.id());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
         }
+    }
+
+    /**
+     * Deletes refused rows a user has taken care of; rows that are not refused are left alone.
+     *
+     * @param ids the rows
+     * @throws SQLException as the driver reports it
+     */
+    public void forget(List<Long> ids) throws SQLException {
+        autoCommitChunks(ids, "DELETE FROM " + table.qualified() + " WHERE refused_at IS NOT NULL AND id IN ",
+                (ps, next) -> next);
     }
 
     /**
@@ -214,15 +238,15 @@ public final class OutboxStore {
      * @throws SQLException as the driver reports it
      */
     public List<RefusedRow> refused(int max) throws SQLException {
-        String sql = "SELECT id, source, event_id, payload, refused_at, refusal_code, refusal_message,"
+        String sql = "SELECT id, source, event_id, edition, payload, refused_at, refusal_code, refusal_message,"
                 + " refusal_request_id FROM " + table.qualified() + " WHERE refused_at IS NOT NULL ORDER BY id LIMIT ?";
         List<RefusedRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new RefusedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    rows.add(new RefusedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9)));
                 }
             }
             commitIfNeeded(c);
@@ -283,8 +307,9 @@ public final class OutboxStore {
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 // attempts is read before this claim's increment when the claim selects first
-                int attempts = rs.getInt(5) + (claimNow ? 1 : 0);
-                rows.add(new StoredRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4), attempts, token));
+                int attempts = rs.getInt(6) + (claimNow ? 1 : 0);
+                rows.add(new StoredRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5), attempts, token));
             }
         }
         return rows;

@@ -8,12 +8,13 @@ package io.github.tiktokevents.outbox.jdbc.internal;
  * @param id the row's id
  * @param source the event's source, as on the wire
  * @param eventId the event's {@code event_id}
+ * @param edition the API edition the payload is written for
  * @param payload the event's stored bytes
  * @param refusedAtMillis when it was refused, Unix epoch milliseconds
- * @param code TikTok's code as text, or the SDK's error type when TikTok gave none; may be null
- * @param message TikTok's message, or the SDK's; may be null
+ * @param code TikTok's code, or -1 when the refusal had none
+ * @param message what was wrong
  * @param requestId TikTok's request id; null when there was none
  */
-public record RefusedRow(long id, String source, String eventId, byte[] payload, long refusedAtMillis, String code,
-                         String message, String requestId) {
+public record RefusedRow(long id, String source, String eventId, String edition, byte[] payload,
+                         long refusedAtMillis, long code, String message, String requestId) {
 }
