@@ -25,18 +25,19 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SDK's API is four packages: {@code io.github.tiktokevents}, {@code ..event}, {@code ..exception} and
- * {@code ..processor}. What a user can see of them (public and protected members of their public types) names no
+ * The SDK's API is five packages: {@code io.github.tiktokevents}, {@code ..event}, {@code ..exception},
+ * {@code ..processor} and {@code ..outbox} (the durable processor's store: its SPI and the stored event's two forms). What a user can see of them (public and protected members of their public types) names no
  * type of {@code io.github.tiktokevents.internal..}, whose public classes are public only so that the API packages
  * can reach them, and no generated type ({@code io.github.tiktokevents.client..}) except through the one documented
  * door, {@link TikTokEvents#eventApi()}. The API stays small enough to learn.
  */
 class PublicApiArchitectureTest {
     private static final String BASE = "io.github.tiktokevents";
-    private static final Set<String> API_PACKAGES = Set.of(BASE, BASE + ".event", BASE + ".exception", BASE + ".processor");
+    private static final Set<String> API_PACKAGES = Set.of(BASE, BASE + ".event", BASE + ".exception", BASE + ".processor",
+            BASE + ".outbox");
     private static final String INTERNAL = BASE + ".internal";
     private static final String GENERATED = BASE + ".client";
-    private static final int MAX_HAND_WRITTEN_API_TYPES = 30;
+    private static final int MAX_HAND_WRITTEN_API_TYPES = 31;
     /** Where the facade's build writes the event model generated from the spec. */
     private static final java.nio.file.Path GENERATED_SOURCES = java.nio.file.Path.of("target", "generated-sources", "facade");
 
@@ -68,7 +69,7 @@ class PublicApiArchitectureTest {
      * are counted apart: a spec edit that adds an object or an enumeration adds a type, and must not need a test edit.
      */
     @Test
-    void theHandWrittenApiHasAtMost30PublicTopLevelTypes() throws java.io.IOException {
+    void theHandWrittenApiHasAtMost31PublicTopLevelTypes() throws java.io.IOException {
         Set<String> generated;
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(GENERATED_SOURCES)) {
             generated = files.filter(f -> f.toString().endsWith(".java"))

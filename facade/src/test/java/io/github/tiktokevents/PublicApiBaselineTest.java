@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SDK's public API (its four API packages, the event model generated from the spec included) is committed as
+ * The SDK's public API (its five API packages, the event model generated from the spec included) is committed as
  * text in {@code facade/api/tiktok-events.api}, and every build compares the compiled classes with it. A change to
  * the API therefore fails the build until the file is updated, and the file's diff shows the change in review.
  *
