@@ -16,6 +16,8 @@ import io.github.tiktokevents.internal.delivery.DeliveryScheduler;
 import io.github.tiktokevents.internal.delivery.DeliveryThreadScheduler;
 import io.github.tiktokevents.internal.delivery.OpenProcessors;
 import io.github.tiktokevents.internal.delivery.ProcessorFactory;
+import io.github.tiktokevents.outbox.Outbox;
+import io.github.tiktokevents.outbox.OutboxEvent;
 import io.github.tiktokevents.internal.delivery.Retrier;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.http.HttpClientFactory;
@@ -230,8 +232,40 @@ public final class TikTokEvents implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         checkOpen();
         return processors.add(() -> ProcessorFactory.create(options, settings,
-                Duration.ofMillis(httpClient.callTimeoutMillis()), this::sendChunkAsync, processors::remove),
+                Duration.ofMillis(httpClient.callTimeoutMillis()), this::sendChunkAsync, null, null, processors::remove),
                 TikTokEvents::closedException);
+    }
+
+    /**
+     * Makes a durable background processor: like {@link #processor(ProcessorOptions)}, but {@code enqueue} returns
+     * only once the event is stored in the outbox, and an event leaves the outbox only when TikTok accepted it or
+     * refused it for good (then it is kept, with TikTok's answer, until you take it: {@link Outbox#refusals(int)}).
+     * A crash loses nothing: the next processor on the same outbox sends whatever was stored and unfinished, from
+     * the event's stored bytes (TikTok deduplicates a resent {@code event_id}). The processor owns the outbox and
+     * closes it when it closes; {@code close()} leaves what is not delivered by then in the outbox, for the next
+     * start, instead of reporting it failed. With an outbox, the listener hears {@code failed} only for events TikTok
+     * refused for good; an event whose retries ran out (TikTok unreachable) stays stored and is tried again after a
+     * pause. The outbox's own size bound replaces the options' queue capacities; {@code queueFullPolicy} and
+     * {@code enqueueTimeout} apply to it.
+     *
+     * <pre>{@code
+     * Outbox outbox = LocalOutbox.builder(Path.of("/var/lib/shop/tiktok-outbox")).build();
+     * EventProcessor processor = tiktok.processor(ProcessorOptions.defaults(), outbox);
+     * processor.enqueue(event); // returns once the event is stored
+     * }</pre>
+     *
+     * @param options how to batch, retry and shut down
+     * @param outbox where to keep the events (the {@code tiktok-events-outbox} module has a local one and a JDBC one)
+     * @return a running processor, already sending what the outbox holds from an earlier run
+     * @throws TikTokConfigurationException if this client is closed
+     */
+    public EventProcessor processor(ProcessorOptions options, Outbox outbox) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(outbox, "outbox");
+        checkOpen();
+        return processors.add(() -> ProcessorFactory.create(options, settings,
+                Duration.ofMillis(httpClient.callTimeoutMillis()), this::sendChunkAsync, outbox,
+                this::sendStoredChunkAsync, processors::remove), TikTokEvents::closedException);
     }
 
     /**
@@ -259,6 +293,11 @@ public final class TikTokEvents implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return chunkSender.sendAsync(source, List.copyOf(chunk));
+    }
+
+    /** One chunk of stored events, once: a durable processor's transport; never throws. */
+    CompletableFuture<SendResult> sendStoredChunkAsync(EventSource source, List<OutboxEvent> chunk) {
+        return chunkSender.sendStoredAsync(source, List.copyOf(chunk));
     }
 
     /** One chunk through the retrier: the direct path's transport. */

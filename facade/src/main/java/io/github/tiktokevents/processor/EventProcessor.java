@@ -16,10 +16,14 @@ import io.github.tiktokevents.internal.delivery.DeliveryRejections;
 import io.github.tiktokevents.internal.delivery.DeliveryReply;
 import io.github.tiktokevents.internal.delivery.DeliverySender;
 import io.github.tiktokevents.internal.delivery.DeliveryShutdown;
+import io.github.tiktokevents.internal.delivery.OutboxDelivery;
 import io.github.tiktokevents.internal.delivery.ProcessorFactory;
 import io.github.tiktokevents.internal.delivery.ShutdownDrain;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.wire.EventWire;
+import io.github.tiktokevents.outbox.Outbox;
+import io.github.tiktokevents.outbox.OutboxEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +88,8 @@ public final class EventProcessor implements AutoCloseable {
     private final Object lock = new Object();
     /** The JVM shutdown hook that closes this processor; null when {@code drainOnShutdown} is off. */
     private final ShutdownDrain shutdownDrain;
+    /** The durable delivery through an outbox; null for the in-memory processor, which uses {@link #engines}. */
+    private final OutboxDelivery durable;
     private volatile boolean closed;
 
     static {
@@ -93,6 +99,8 @@ public final class EventProcessor implements AutoCloseable {
 
     EventProcessor(ProcessorOptions options, ClientSettings settings, Duration httpCallTimeout,
                    BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport,
+                   Outbox outbox,
+                   BiFunction<EventSource, List<OutboxEvent>, CompletableFuture<SendResult>> storedTransport,
                    Consumer<EventProcessor> onClosed) {
         this.options = Objects.requireNonNull(options, "options");
         this.settings = settings;
@@ -110,6 +118,10 @@ public final class EventProcessor implements AutoCloseable {
             derived.requestTimeout(httpCallTimeout.plusSeconds(5));
         }
         this.engineOptions = derived.build();
+        this.durable = outbox == null ? null
+                : new OutboxDelivery(outbox, engineOptions, settings, storedTransport, refusals, Clock.systemUTC(),
+                        (prefix, window) -> engineOptions.toBuilder().threadNamePrefix(prefix).queueCapacity(window)
+                                .queueCapacityBytes(Long.MAX_VALUE).queueFullPolicy(QueueFullPolicy.REJECT).build());
         this.shutdownDrain = options.drainOnShutdown()
                 ? ShutdownDrain.register(options.threadNamePrefix() + "-shutdown", this::close) : null;
     }
@@ -143,6 +155,14 @@ public final class EventProcessor implements AutoCloseable {
         } catch (TikTokConfigurationException notConfigured) {
             refusals.rejected(event.eventId(), notConfigured);
             return false;
+        }
+        if (durable != null) {
+            try {
+                return durable.enqueue(event);
+            } catch (TikTokValidationException unwritable) {
+                refusals.rejected(event.eventId(), unwritable);
+                return false;
+            }
         }
         DeliveryEngine<Event> engine = engineFor(event.source());
         if (engine == null) {
@@ -183,6 +203,9 @@ public final class EventProcessor implements AutoCloseable {
      * @throws IllegalStateException if called from a listener callback on the processor's thread
      */
     public boolean flush(Duration timeout) {
+        if (durable != null && durable.inDeliveryThread()) {
+            throw new IllegalStateException("flush() cannot wait on the processor's own thread; use flushAsync()");
+        }
         for (DeliveryEngine<Event> engine : started()) {
             if (engine.inDeliveryThread()) {
                 throw new IllegalStateException("flush() cannot wait on the processor's own thread; use flushAsync()");
@@ -207,6 +230,9 @@ public final class EventProcessor implements AutoCloseable {
     }
 
     private List<CompletableFuture<Boolean>> flushEngines() {
+        if (durable != null) {
+            return durable.flushAsync();
+        }
         List<CompletableFuture<Boolean>> flushes = new ArrayList<>();
         for (DeliveryEngine<Event> engine : started()) {
             flushes.add(engine.flushAsync());
@@ -238,6 +264,9 @@ public final class EventProcessor implements AutoCloseable {
             closed = true;
             toClose = started();
         }
+        if (durable != null) {
+            durable.close(timeout);
+        }
         // Every source drains at once; the deadline is shared, so n sources still take at most one timeout.
         toClose.forEach(DeliveryEngine::flushAsync);
         long deadline = System.nanoTime() + DeliveryShutdown.saturatedNanos(timeout);
@@ -257,6 +286,9 @@ public final class EventProcessor implements AutoCloseable {
      * @return the counters
      */
     public ProcessorStats stats() {
+        if (durable != null) {
+            return durable.stats(refusals.rejected());
+        }
         long enqueued = 0;
         long delivered = 0;
         long failed = 0;

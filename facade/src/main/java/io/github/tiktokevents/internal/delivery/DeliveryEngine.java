@@ -71,12 +71,19 @@ public final class DeliveryEngine<E> {
 
     DeliveryEngine(DeliverySender<E> sender, Function<? super E, String> idOf, ToLongFunction<? super E> sizeOf,
                    ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random) {
+        this(sender, idOf, sizeOf, options, scheduler, random, null);
+    }
+
+    @SuppressWarnings("unchecked") // the settlement is told this engine's items only
+    DeliveryEngine(DeliverySender<E> sender, Function<? super E, String> idOf, ToLongFunction<? super E> sizeOf,
+                   ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random,
+                   DeliverySettlement<? super E> settlement) {
         this.idOf = Objects.requireNonNull(idOf, "idOf");
         this.sizeOf = Objects.requireNonNull(sizeOf, "sizeOf");
         this.options = Objects.requireNonNull(options, "options");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.queue = new DeliveryQueue<>(options.queueCapacity(), options.queueCapacityBytes());
-        this.outcomes = new DeliveryOutcomes(options.listener(), verdicts);
+        this.outcomes = new DeliveryOutcomes(options.listener(), verdicts, (DeliverySettlement<Object>) settlement);
         this.context = new DeliveryContext<>(Objects.requireNonNull(sender, "sender"), scheduler,
                 options.retryPolicy(), options.requestTimeout(), Objects.requireNonNull(random, "random"), outcomes);
         this.maxBatch = options.maxBatchSize();
@@ -98,9 +105,26 @@ public final class DeliveryEngine<E> {
      */
     public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
                                        ToLongFunction<? super E> sizeOf, ProcessorOptions options) {
+        return start(sender, idOf, sizeOf, options, null);
+    }
+
+    /**
+     * Starts an engine whose items' outcomes a {@link DeliverySettlement} hears first, and may keep.
+     *
+     * @param sender sends one chunk asynchronously
+     * @param idOf the item's {@code event_id}; must not return null
+     * @param sizeOf the item's estimated serialized size in bytes
+     * @param options the options
+     * @param settlement told every accepted item's outcome before the listener; null for none
+     * @param <E> the item type
+     * @return the running engine
+     */
+    public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
+                                       ToLongFunction<? super E> sizeOf, ProcessorOptions options,
+                                       DeliverySettlement<? super E> settlement) {
         DeliveryScheduler threads = new DeliveryThreadScheduler(options.threadNamePrefix() + "-delivery");
         return new DeliveryEngine<>(sender, idOf, sizeOf, options, threads,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), settlement);
     }
 
     /**
@@ -219,7 +243,7 @@ public final class DeliveryEngine<E> {
         long delivered = outcomes.delivered();
         long failed = outcomes.failed();
         return new ProcessorStats(taken + queued, delivered, failed, outcomes.rejected(), outcomes.retried(),
-                outcomes.requests(), queued, Math.max(0L, taken - delivered - failed));
+                outcomes.requests(), queued, Math.max(0L, taken - delivered - failed - outcomes.kept()));
     }
 
     /** @return completes when the engine has stopped and every accepted item has its outcome */

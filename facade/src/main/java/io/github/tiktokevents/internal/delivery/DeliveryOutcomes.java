@@ -16,6 +16,9 @@ public final class DeliveryOutcomes {
 
     private final DeliveryListener listener;
     private final FlushVerdicts verdicts;
+    /** Told first, with the item; null for a processor without an outbox. */
+    private final DeliverySettlement<Object> settlement;
+    private final AtomicLong kept = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final LongAdder rejected = new LongAdder();
@@ -28,12 +31,13 @@ public final class DeliveryOutcomes {
      * @param listener who hears them
      */
     public DeliveryOutcomes(DeliveryListener listener) {
-        this(listener, null);
+        this(listener, null, null);
     }
 
-    DeliveryOutcomes(DeliveryListener listener, FlushVerdicts verdicts) {
+    DeliveryOutcomes(DeliveryListener listener, FlushVerdicts verdicts, DeliverySettlement<Object> settlement) {
         this.listener = listener;
         this.verdicts = verdicts;
+        this.settlement = settlement;
     }
 
     /** Reports an accepted item as delivered, unless it is already settled. Delivery thread only. */
@@ -43,6 +47,9 @@ public final class DeliveryOutcomes {
         }
         item.settled = true;
         delivered.incrementAndGet();
+        if (settlement != null) {
+            settlement.delivered(item.value);
+        }
         try {
             listener.delivered(item.id, requestId);
         } catch (Throwable bug) {
@@ -58,10 +65,14 @@ public final class DeliveryOutcomes {
             return;
         }
         item.settled = true;
-        failed.incrementAndGet();
         if (verdicts != null) {
-            verdicts.failed(item.sequence);
+            verdicts.failed(item.sequence); // a kept item is not delivered either: a flush covering it says so
         }
+        if (settlement != null && !settlement.failed(item.value, error)) {
+            kept.incrementAndGet();
+            return;
+        }
+        failed.incrementAndGet();
         notifyFailed(item.id, error);
     }
 
@@ -85,6 +96,11 @@ public final class DeliveryOutcomes {
 
     long failed() {
         return failed.get();
+    }
+
+    /** @return items the settlement kept to send again later: settled here, but neither delivered nor failed */
+    long kept() {
+        return kept.get();
     }
 
     public long rejected() {

@@ -4,6 +4,8 @@ import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.internal.http.ClientSettings;
+import io.github.tiktokevents.outbox.Outbox;
+import io.github.tiktokevents.outbox.OutboxEvent;
 import io.github.tiktokevents.processor.EventProcessor;
 import io.github.tiktokevents.processor.ProcessorOptions;
 import java.time.Duration;
@@ -42,11 +44,15 @@ public final class ProcessorFactory {
          * @param settings the client's settings (source ids, edition)
          * @param httpCallTimeout the HTTP client's call timeout; zero for none
          * @param transport sends one chunk of events of one source, once
+         * @param outbox where a durable processor keeps its events; null for an in-memory processor
+         * @param storedTransport sends one chunk of stored events of one source, once; null without an outbox
          * @param onClosed told when the processor has closed itself
          * @return the processor
          */
         EventProcessor create(ProcessorOptions options, ClientSettings settings, Duration httpCallTimeout,
                               BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport,
+                              Outbox outbox,
+                              BiFunction<EventSource, List<OutboxEvent>, CompletableFuture<SendResult>> storedTransport,
                               Consumer<EventProcessor> onClosed);
     }
 
@@ -71,13 +77,17 @@ public final class ProcessorFactory {
      * @param settings the client's settings (source ids, edition)
      * @param httpCallTimeout the HTTP client's call timeout; zero for none
      * @param transport sends one chunk of events of one source, once
+     * @param outbox where a durable processor keeps its events; null for an in-memory processor
+     * @param storedTransport sends one chunk of stored events of one source, once; null without an outbox
      * @param onClosed told when the processor has closed itself
      * @return the processor
      */
     public static EventProcessor create(ProcessorOptions options, ClientSettings settings, Duration httpCallTimeout,
                                         BiFunction<EventSource, List<Event>, CompletableFuture<SendResult>> transport,
+                                        Outbox outbox,
+                                        BiFunction<EventSource, List<OutboxEvent>, CompletableFuture<SendResult>> storedTransport,
                                         Consumer<EventProcessor> onClosed) {
-        return constructor().create(options, settings, httpCallTimeout, transport, onClosed);
+        return constructor().create(options, settings, httpCallTimeout, transport, outbox, storedTransport, onClosed);
     }
 
     private static Constructor constructor() {

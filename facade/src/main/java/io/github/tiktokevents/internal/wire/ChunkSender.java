@@ -9,6 +9,7 @@ import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.internal.http.ClientSettings;
+import io.github.tiktokevents.outbox.OutboxEvent;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
@@ -61,10 +62,37 @@ public final class ChunkSender {
 
     /** Never throws: every outcome, including an unexpected bug, completes the future. Cancelling it cancels the call. */
     public CompletableFuture<SendResult> sendAsync(EventSource source, List<Event> chunk) {
+        Request request;
+        try {
+            request = request(source, chunk);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(buildFailure(e));
+        }
+        return sendAsync(request);
+    }
+
+    /**
+     * Sends one chunk of events an outbox kept, each from its stored bytes; like {@link #sendAsync(EventSource, List)}.
+     *
+     * @param source the events' source
+     * @param chunk events of that source whose bytes are for this client's edition
+     * @return TikTok's answer; never throws
+     */
+    public CompletableFuture<SendResult> sendStoredAsync(EventSource source, List<OutboxEvent> chunk) {
+        Request request;
+        try {
+            request = storedRequest(source, chunk);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(buildFailure(e));
+        }
+        return sendAsync(request);
+    }
+
+    private CompletableFuture<SendResult> sendAsync(Request request) {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
         Call call;
         try {
-            call = apiClient.getHttpClient().newCall(request(source, chunk));
+            call = apiClient.getHttpClient().newCall(request);
         } catch (RuntimeException e) {
             future.completeExceptionally(buildFailure(e));
             return future;
@@ -169,6 +197,24 @@ public final class ChunkSender {
             body = PixelBody.batch(pixelHeads(sourceId)[1], chunk);
         }
         return bareRequest(path).newBuilder().post(body).build();
+    }
+
+    private Request storedRequest(EventSource source, List<OutboxEvent> chunk) {
+        String sourceId = settings.sourceId(source);
+        for (OutboxEvent event : chunk) {
+            if (event.edition() != settings.edition() || !event.source().equals(source)) {
+                // the relay checks this first; a body of another edition's bytes would be refused as a whole
+                throw new TikTokConfigurationException("a stored event's bytes are for " + event.edition()
+                        + " and source " + event.source().wireValue() + ", not this client's " + settings.edition());
+            }
+        }
+        if (settings.edition() == ApiEdition.EVENTS_V2) {
+            return bareRequest(trackPath).newBuilder()
+                    .post(EventTrackBody.ofStored(envelopeHead(source, sourceId), chunk)).build();
+        }
+        byte[][] heads = pixelHeads(sourceId);
+        return bareRequest(chunk.size() == 1 ? pixelTrackPath : pixelBatchPath).newBuilder()
+                .post(PixelBody.ofStored(heads[0], heads[1], chunk)).build();
     }
 
     /**

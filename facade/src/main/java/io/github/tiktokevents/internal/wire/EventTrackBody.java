@@ -2,6 +2,7 @@ package io.github.tiktokevents.internal.wire;
 
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventSource;
+import io.github.tiktokevents.outbox.OutboxEvent;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.MediaType;
@@ -22,6 +23,8 @@ public final class EventTrackBody extends RequestBody {
 
     private final byte[] head;
     private final List<Event> events;
+    /** Events read back from an outbox, sent from their kept bytes; null when {@link #events} are sent. */
+    private final List<OutboxEvent> stored;
     private final long contentLength;
 
     /**
@@ -33,11 +36,34 @@ public final class EventTrackBody extends RequestBody {
     public EventTrackBody(byte[] envelopeHead, List<Event> events) {
         this.head = envelopeHead;
         this.events = events;
+        this.stored = null;
         long length = head.length + 2L + Math.max(0, events.size() - 1);
         for (Event event : events) {
             length += EventWire.size(event);
         }
         this.contentLength = length;
+    }
+
+    private EventTrackBody(byte[] envelopeHead, List<OutboxEvent> stored, long contentLength) {
+        this.head = envelopeHead;
+        this.events = null;
+        this.stored = stored;
+        this.contentLength = contentLength;
+    }
+
+    /**
+     * A body of events an outbox kept, each written from its stored bytes exactly as they were stored.
+     *
+     * @param envelopeHead from {@link #envelopeHead(EventSource, String, String, String)}
+     * @param stored Events API 2.0 events of the head's source; the list is kept, not copied
+     * @return the body
+     */
+    public static EventTrackBody ofStored(byte[] envelopeHead, List<OutboxEvent> stored) {
+        long length = envelopeHead.length + 2L + Math.max(0, stored.size() - 1);
+        for (OutboxEvent event : stored) {
+            length += event.bodyLength();
+        }
+        return new EventTrackBody(envelopeHead, stored, length);
     }
 
     /**
@@ -66,11 +92,20 @@ public final class EventTrackBody extends RequestBody {
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
         sink.write(head);
-        for (int i = 0; i < events.size(); i++) {
-            if (i > 0) {
-                sink.writeByte(',');
+        if (stored != null) {
+            for (int i = 0; i < stored.size(); i++) {
+                if (i > 0) {
+                    sink.writeByte(',');
+                }
+                sink.write(stored.get(i).body());
             }
-            sink.write(EventWire.json(events.get(i)));
+        } else {
+            for (int i = 0; i < events.size(); i++) {
+                if (i > 0) {
+                    sink.writeByte(',');
+                }
+                sink.write(EventWire.json(events.get(i)));
+            }
         }
         sink.writeByte(']');
         sink.writeByte('}');

@@ -1,6 +1,7 @@
 package io.github.tiktokevents.internal.wire;
 
 import io.github.tiktokevents.event.Event;
+import io.github.tiktokevents.outbox.OutboxEvent;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.MediaType;
@@ -20,24 +21,50 @@ public final class PixelBody extends RequestBody {
     private static final byte[] BATCH_ITEM_HEAD = Envelopes.PIXEL_BATCH_ITEM_HEAD;
 
     private final byte[] head;
-    private final List<Event> events;
+    /** Built events, or events read back from an outbox ({@link OutboxEvent}), sent from their kept bytes. */
+    private final List<?> events;
     private final boolean batch;
     private final long contentLength;
 
-    private PixelBody(byte[] head, List<Event> events, boolean batch) {
+    private PixelBody(byte[] head, List<?> events, boolean batch) {
         this.head = head;
         this.events = events;
         this.batch = batch;
         long length = head.length;
         if (batch) {
             length += 2L + Math.max(0, events.size() - 1); // "]}" and the commas
-            for (Event event : events) {
-                length += BATCH_ITEM_HEAD.length + EventWire.pixelFields(event).length + 1;
+            for (Object event : events) {
+                length += BATCH_ITEM_HEAD.length + fieldsLength(event) + 1;
             }
         } else {
-            length += EventWire.pixelFields(events.get(0)).length + 1;
+            length += fieldsLength(events.get(0)) + 1;
         }
         this.contentLength = length;
+    }
+
+    private static int fieldsLength(Object event) {
+        return event instanceof OutboxEvent ? ((OutboxEvent) event).bodyLength() : EventWire.pixelFields((Event) event).length;
+    }
+
+    private static void writeFields(BufferedSink sink, Object event) throws IOException {
+        if (event instanceof OutboxEvent) {
+            sink.write(((OutboxEvent) event).body());
+        } else {
+            sink.write(EventWire.pixelFields((Event) event));
+        }
+    }
+
+    /**
+     * A {@code /pixel/track/} or {@code /pixel/batch/} body of events an outbox kept, each written from its stored
+     * Events API 1.0 bytes exactly as they were stored.
+     *
+     * @param trackHead from {@link #trackHead}, used for one event
+     * @param batchHead from {@link #batchHead}, used for several
+     * @param stored the events; the list is kept, not copied
+     * @return the body
+     */
+    public static PixelBody ofStored(byte[] trackHead, byte[] batchHead, List<OutboxEvent> stored) {
+        return stored.size() == 1 ? new PixelBody(trackHead, stored, false) : new PixelBody(batchHead, stored, true);
     }
 
     /**
@@ -101,7 +128,7 @@ public final class PixelBody extends RequestBody {
     public void writeTo(BufferedSink sink) throws IOException {
         sink.write(head);
         if (!batch) {
-            sink.write(EventWire.pixelFields(events.get(0)));
+            writeFields(sink, events.get(0));
             sink.writeByte('}');
             return;
         }
@@ -110,7 +137,7 @@ public final class PixelBody extends RequestBody {
                 sink.writeByte(',');
             }
             sink.write(BATCH_ITEM_HEAD);
-            sink.write(EventWire.pixelFields(events.get(i)));
+            writeFields(sink, events.get(i));
             sink.writeByte('}');
         }
         sink.writeByte(']');
