@@ -70,6 +70,9 @@ public final class BenchmarkReport {
         if (params == null) {
             return name;
         }
+        if (params.has("outbox")) {
+            return name + "[" + params.get("outbox").getAsString() + "]";
+        }
         return name + "[" + params.get("edition").getAsString() + "," + params.get("bodySize").getAsString() + "]";
     }
 
@@ -109,6 +112,7 @@ public final class BenchmarkReport {
         ratioRow("5", "Single blocking send to loopback, avg",
                 "SendLatencyBenchmark.sdkSend", "SendLatencyBenchmark.rawEventApi", "µs", 1.1, false);
         nagleRow();
+        outboxRows();
         md.append('\n').append(held).append(" of ").append(targets).append(" targets hold in this run.\n\n");
         md.append(Baselines.text(AllocationBreakdown.measure(), wireTable()));
         return md.toString();
@@ -189,6 +193,31 @@ public final class BenchmarkReport {
                         + " (Nagle on) and through the SDK given such a client; per request | %.2f ms | %.2f ms (plain"
                         + " OkHttp, Nagle on) | %.2fx | reported | – |%n",
                 NagleStallBenchmark.REQUESTS, sdk.mean / requests, nagle.mean / requests, sdk.mean / nagle.mean));
+    }
+
+    /**
+     * Durable delivery (benchmark 7), reported beside the in-memory processor of the same run: the enqueue's median
+     * and p99, and end-to-end events per second, for each outbox and durability. Skipped when the run had none.
+     */
+    private void outboxRows() {
+        if (!results.containsKey("OutboxBenchmark.enqueue[memory]")) {
+            return;
+        }
+        double memoryMedian = percentile("OutboxBenchmark.enqueue[memory]", "50.0");
+        double memoryP99 = percentile("OutboxBenchmark.enqueue[memory]", "99.0");
+        double memoryRate = OutboxBenchmark.EVENTS / score("OutboxBenchmark.endToEnd[memory]") * 1000;
+        for (String outbox : OutboxBenchmark.DURABLE) {
+            String what = OutboxBenchmark.describe(outbox);
+            double median = percentile("OutboxBenchmark.enqueue[" + outbox + "]", "50.0");
+            double p99 = percentile("OutboxBenchmark.enqueue[" + outbox + "]", "99.0");
+            md.append(String.format(Locale.ROOT, "| 7 | Enqueue into a durable processor, %s, median / p99 | %,.0f / %,.0f ns"
+                            + " | %,.0f / %,.0f ns (in-memory processor) | %.1fx / %.1fx | reported | – |%n", what, median,
+                    p99, memoryMedian, memoryP99, median / memoryMedian, p99 / memoryP99));
+            double rate = OutboxBenchmark.EVENTS / score("OutboxBenchmark.endToEnd[" + outbox + "]") * 1000;
+            md.append(String.format(Locale.ROOT, "| 7 | End to end, %,d events enqueued then flushed, %s | %,.0f events/s"
+                            + " | %,.0f events/s (in-memory processor) | %.2fx | reported | – |%n", OutboxBenchmark.EVENTS,
+                    what, rate, memoryRate, rate / memoryRate));
+        }
     }
 
     /** The mean of an auxiliary counter's values (one per invocation) and the half-width of its 99.9% interval. */
