@@ -8,6 +8,7 @@ import io.github.tiktokevents.outbox.Outbox;
 import io.github.tiktokevents.outbox.OutboxEvent;
 import io.github.tiktokevents.outbox.RefusedEvent;
 import io.github.tiktokevents.outbox.jdbc.internal.ClaimRef;
+import io.github.tiktokevents.outbox.jdbc.internal.Claims;
 import io.github.tiktokevents.outbox.jdbc.internal.InstanceIds;
 import io.github.tiktokevents.outbox.jdbc.internal.NewRow;
 import io.github.tiktokevents.outbox.jdbc.internal.OutboxStore;
@@ -25,10 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -54,36 +52,35 @@ import javax.sql.DataSource;
  * request bytes (already normalised and hashed), and, once TikTok refused it for good, TikTok's code, message and
  * request id.
  *
- * <p><b>Several instances.</b> A processor claims a batch of rows with a lease ({@link Builder#lease(Duration)},
- * default 5 minutes): {@code SELECT ... FOR UPDATE SKIP LOCKED} on PostgreSQL, MySQL and H2, so the processors of
- * all instances share the work without waiting on one another. Rows TikTok accepted are deleted; rows of an instance
- * that died are claimed by another once their lease has passed, and sent again (TikTok deduplicates on
- * {@code event_id}). SQLite has no row locks: each claim there is one atomic update, and instances take turns.
+ * <p><b>Several instances.</b> A processor claims a batch of rows with a lease ({@link JdbcOutboxBuilder#lease(Duration)},
+ * default 2 minutes): {@code SELECT ... FOR UPDATE SKIP LOCKED} on PostgreSQL, MySQL and H2, so the processors of
+ * all instances share the work without waiting on one another. While an instance lives, a daemon thread of its
+ * outbox renews the leases of the rows it holds every third of a lease, however long TikTok takes. Rows TikTok
+ * accepted are deleted; rows of an instance that died are claimed by another once their lease has passed, and sent
+ * again (TikTok deduplicates on {@code event_id}). SQLite has no row locks: each claim there is one atomic update,
+ * and instances take turns.
  *
  * <p>Thread-safe. {@link #close()} keeps every row for the next start.
  */
 public final class JdbcOutbox implements Outbox {
-    private static final AtomicLong INSTANCES = new AtomicLong();
-
     private final DataSource dataSource;
     private final TableName table;
     private final Duration lease;
     private final ApiEdition edition;
     private final Clock clock;
     private final String instanceId;
-    private final AtomicLong claims = new AtomicLong();
-    /** This instance's claims: row id to claim token, so a release frees only rows it still holds. */
-    private final Map<Long, String> claimed = new ConcurrentHashMap<>();
+    private final Claims claims;
     private volatile OutboxStore store;
     private volatile boolean closed;
 
-    private JdbcOutbox(Builder b) {
+    JdbcOutbox(JdbcOutboxBuilder b) {
         this.dataSource = b.dataSource;
         this.table = b.table;
         this.lease = b.lease;
         this.edition = b.edition;
         this.clock = b.clock;
-        this.instanceId = InstanceIds.next(INSTANCES.incrementAndGet());
+        this.instanceId = InstanceIds.next();
+        this.claims = new Claims(this::store, clock, lease, instanceId, "tiktok-events-outbox-lease-" + table.simple());
     }
 
     /**
@@ -91,10 +88,10 @@ public final class JdbcOutbox implements Outbox {
      *
      * @param dataSource the application's DataSource; the relay takes its own connections from it, and
      *                   {@link #add(Event)} one for each call
-     * @return a builder with the defaults: table {@code tiktok_events_outbox}, a 5-minute lease, Events API 2.0
+     * @return a builder with the defaults: table {@code tiktok_events_outbox}, a 2-minute lease, Events API 2.0
      */
-    public static Builder builder(DataSource dataSource) {
-        return new Builder(dataSource);
+    public static JdbcOutboxBuilder builder(DataSource dataSource) {
+        return new JdbcOutboxBuilder(dataSource);
     }
 
     /**
@@ -182,7 +179,7 @@ public final class JdbcOutbox implements Outbox {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, was " + max);
         }
-        String token = instanceId + "#" + claims.incrementAndGet();
+        String token = claims.newClaim();
         List<StoredRow> rows;
         try {
             rows = store().claim(source.wireValue(), max, lease.toMillis(), token);
@@ -191,7 +188,7 @@ public final class JdbcOutbox implements Outbox {
         }
         List<OutboxEvent> events = new ArrayList<>(rows.size());
         for (StoredRow row : rows) {
-            claimed.put(row.id(), token);
+            claims.hold(row.id(), token);
             events.add(new OutboxEvent(row.id(), EventSource.of(row.source()), row.eventId(),
                     ApiEdition.valueOf(row.edition()), row.payload()));
         }
@@ -206,7 +203,7 @@ public final class JdbcOutbox implements Outbox {
         } catch (SQLException e) {
             throw StoreErrors.failed(table, "delete delivered events", e);
         }
-        ids.forEach(claimed::remove);
+        ids.forEach(claims::settled);
     }
 
     @Override
@@ -221,14 +218,14 @@ public final class JdbcOutbox implements Outbox {
         } catch (SQLException e) {
             throw StoreErrors.failed(table, "keep refused events", e);
         }
-        rows.forEach(row -> claimed.remove(row.id()));
+        rows.forEach(row -> claims.settled(row.id()));
     }
 
     @Override
     public void release(List<OutboxEvent> events) {
         List<ClaimRef> refs = new ArrayList<>(events.size());
         for (OutboxEvent event : events) {
-            String token = claimed.get(event.key());
+            String token = claims.tokenOf(event.key());
             if (token != null) {
                 refs.add(new ClaimRef(event.key(), token));
             }
@@ -238,7 +235,7 @@ public final class JdbcOutbox implements Outbox {
         } catch (SQLException e) {
             throw StoreErrors.failed(table, "release", e);
         }
-        refs.forEach(ref -> claimed.remove(ref.id(), ref.token()));
+        refs.forEach(ref -> claims.settled(ref.id()));
     }
 
     @Override
@@ -282,10 +279,19 @@ public final class JdbcOutbox implements Outbox {
         }
     }
 
-    /** Nothing to release: connections are the DataSource's, and every row stays for the next start. */
+    /**
+     * Stops renewing leases. Connections are the DataSource's, and every row stays: rows still claimed are claimed
+     * again once their lease has passed. Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
+        claims.close();
+    }
+
+    /** For tests: renews the leases now, as the renewing thread does every third of a lease. */
+    void renewLeases() {
+        claims.renewAll();
     }
 
     /** @return the table's name, as given */
@@ -339,79 +345,5 @@ public final class JdbcOutbox implements Outbox {
             store = new OutboxStore(dataSource, table, SqlDialect.of(connection), clock);
         }
         return store;
-    }
-
-    /**
-     * Configures a {@link JdbcOutbox}. Not thread-safe.
-     */
-    public static final class Builder {
-        private final DataSource dataSource;
-        private TableName table = TableName.of(TableName.DEFAULT);
-        private Duration lease = Duration.ofMinutes(5);
-        private ApiEdition edition = ApiEdition.EVENTS_V2;
-        private Clock clock = Clock.systemUTC();
-
-        private Builder(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        }
-
-        /**
-         * The outbox table's name. Default {@code tiktok_events_outbox}.
-         *
-         * @param table {@code name} or {@code schema.name}: letters, digits and underscores, not starting with a
-         *              digit, at most 63 characters each
-         * @return this builder
-         * @throws IllegalArgumentException if the name is not of that form
-         */
-        public Builder table(String table) {
-            this.table = TableName.of(table);
-            return this;
-        }
-
-        /**
-         * How long a claim holds: rows a processor claimed and neither settled nor released within the lease are
-         * claimed again by any processor on the table, which is how the events of a dead instance are delivered.
-         * Keep it longer than the processor's {@code retryPolicy().maxElapsed()} plus its {@code requestTimeout()}
-         * (an expired lease only causes a duplicate send), and far longer than the clock difference between
-         * instances. Default 5 minutes.
-         *
-         * @param lease positive, at least one millisecond
-         * @return this builder
-         */
-        public Builder lease(Duration lease) {
-            Objects.requireNonNull(lease, "lease");
-            if (lease.toMillis() < 1) {
-                throw new IllegalArgumentException("lease must be at least 1 ms, was " + lease);
-            }
-            this.lease = lease;
-            return this;
-        }
-
-        /**
-         * The API edition {@link #add(Connection, Event) add} writes events for; it must be the edition of the client
-         * whose processor delivers them. Default {@link ApiEdition#EVENTS_V2}.
-         *
-         * @param edition the client's edition
-         * @return this builder
-         */
-        public Builder edition(ApiEdition edition) {
-            this.edition = Objects.requireNonNull(edition, "edition");
-            return this;
-        }
-
-        /** For tests: the clock leases and stored times are read from. */
-        Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Builds the outbox. Opens no connection: the database is recognised on first use.
-         *
-         * @return the outbox
-         */
-        public JdbcOutbox build() {
-            return new JdbcOutbox(this);
-        }
     }
 }

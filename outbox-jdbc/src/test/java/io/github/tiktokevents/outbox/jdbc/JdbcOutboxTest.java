@@ -133,6 +133,25 @@ class JdbcOutboxTest {
 
     @ParameterizedTest
     @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    void aLiveInstanceKeepsItsClaimsByRenewingTheirLeaseAndADeadOnesPassToAnother(SqlDialect dialect) {
+        JdbcOutbox slow = outbox(dialect);
+        JdbcOutbox other = instance();
+        slow.add(TestEvents.web("e1"));
+        List<OutboxEvent> held = slow.claim(EventSource.WEB, 10);
+
+        clock.advance(Duration.ofSeconds(40));
+        slow.renewLeases(); // TikTok is slow to answer; the instance is alive
+        clock.advance(Duration.ofSeconds(40)); // 80 s since the claim, 40 s since the renewal
+        assertThat(other.claim(EventSource.WEB, 10)).isEmpty();
+
+        slow.close(); // the instance dies: no renewal any more
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(other.claim(EventSource.WEB, 10)).extracting(OutboxEvent::key).containsExactly(held.get(0).key());
+        other.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
     void aStoreFailureIsATikTokExceptionNamingTheTableNotTheEvent(SqlDialect dialect) {
         dataSource = TestDatabases.dataSource(dialect);
         JdbcOutbox noTable = JdbcOutbox.builder(dataSource).table("missing_outbox").build();

@@ -34,7 +34,7 @@ class RelayCrashTest {
     static final String PIXEL = "CE3VQJJC77U1234ABCD0";
     private static final int COMMITTED = 4_000;
     private static final int PER_TRANSACTION = 100;
-    private static final long LEASE_MILLIS = 10_000;
+    private static final long LEASE_MILLIS = 6_000;
 
     @TempDir
     Path dir;

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * Names an outbox instance in the rows it claims ({@code claimed_by}): the process id, for an operator looking at
- * the table, and random digits, so two processes or restarts never share a name.
+ * the table, and random digits, so two outboxes, processes or restarts never share a name.
  *
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
@@ -13,12 +13,11 @@ public final class InstanceIds {
     }
 
     /**
-     * @param serial this process's count of outboxes made so far
-     * @return {@code pid-<pid>-<serial>-<12 random hex digits>}, at most 44 characters, leaving room in the
-     *         64-character column for a claim's sequence number
+     * @return {@code pid-<pid>-<16 random hex digits>}, at most 40 characters, leaving room in the 64-character
+     *         column for a claim's serial number
      */
-    public static String next(long serial) {
-        String random = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return "pid-" + ProcessHandle.current().pid() + "-" + serial + "-" + random;
+    public static String next() {
+        String random = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return "pid-" + ProcessHandle.current().pid() + "-" + random;
     }
 }

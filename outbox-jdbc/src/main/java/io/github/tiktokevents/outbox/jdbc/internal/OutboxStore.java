@@ -151,6 +151,25 @@ public final class OutboxStore {
     }
 
     /**
+     * Extends the lease of every row a claim still holds: rows already settled hold no claim and are left alone.
+     *
+     * @param claimToken the claim's token
+     * @param untilMillis the new end of the lease, epoch milliseconds
+     * @return how many rows the claim still holds
+     * @throws SQLException as the driver reports it
+     */
+    public int renew(String claimToken, long untilMillis) throws SQLException {
+        String sql = "UPDATE " + table.qualified() + " SET claimed_until = ? WHERE claimed_by = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, untilMillis);
+            ps.setString(2, claimToken);
+            int held = ps.executeUpdate();
+            commitIfNeeded(c);
+            return held;
+        }
+    }
+
+    /**
      * Deletes rows TikTok accepted. Unconditional: if another relay claimed a row again after this one's lease
      * ran out, the event is delivered all the same, and that relay's copy is deduplicated by TikTok.
      *
