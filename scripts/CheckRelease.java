@@ -28,6 +28,7 @@ public final class CheckRelease {
         {"tiktok-events-rules", "rules", "io.github.tiktokevents.rules"},
         {"tiktok-events-emulator", "emulator", "io.github.tiktokevents.emulator"},
         {"tiktok-events-outbox-jdbc", "outbox-jdbc", "io.github.tiktokevents.outbox.jdbc"},
+        {"tiktok-events-micrometer", "micrometer", "io.github.tiktokevents.micrometer"},
     };
 
     private final Path root;

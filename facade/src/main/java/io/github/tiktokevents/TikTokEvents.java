@@ -303,13 +303,14 @@ public final class TikTokEvents implements AutoCloseable {
     /** One chunk through the retrier: the direct path's transport. */
     private CompletableFuture<SendResult> sendWithRetries(EventSource source, List<Event> chunk) {
         List<Event> events = List.copyOf(chunk);
-        return retrier.call(() -> chunkSender.sendAsync(source, events));
+        return retrier.call(() -> chunkSender.sendAsync(source, events), retried -> settings.metrics().retried(source, retried));
     }
 
     /** One chunk through the retrier on the calling thread: the blocking direct path's transport. */
     private SendResult sendBlockingWithRetries(EventSource source, List<Event> chunk) {
         List<Event> events = List.copyOf(chunk);
-        return retrier.callBlocking(abandoned -> chunkSender.send(source, events, abandoned));
+        return retrier.callBlocking(abandoned -> chunkSender.send(source, events, abandoned),
+                retried -> settings.metrics().retried(source, retried));
     }
 
     /** The most events one request may carry with this client's edition. */

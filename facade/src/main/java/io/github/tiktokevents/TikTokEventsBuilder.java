@@ -1,19 +1,21 @@
 package io.github.tiktokevents;
 
 import io.github.tiktokevents.event.EventDefaults;
-import java.time.Clock;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.internal.delivery.DeliveryScheduler;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.http.EnvironmentConfig;
 import io.github.tiktokevents.internal.http.HttpClientFactory;
+import io.github.tiktokevents.internal.metrics.GuardedMetrics;
+import io.github.tiktokevents.metrics.TikTokMetrics;
 import io.github.tiktokevents.processor.EventProcessor;
 import io.github.tiktokevents.processor.ProcessorOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -42,6 +44,7 @@ import okhttp3.OkHttpClient;
  *   <tr><td>{@link #retryPolicy(RetryPolicy)}</td><td>-</td><td>{@link RetryPolicy#defaults()}: 5 attempts, 500 ms doubling to 30 s with jitter, 2 min in all</td></tr>
  *   <tr><td>{@link #httpClient(OkHttpClient)}</td><td>-</td><td>one made by the client</td></tr>
  *   <tr><td>{@link #httpLogLevel(HttpLogLevel)}, {@link #httpLogger(Consumer)}</td><td>-</td><td>{@code NONE}; System.Logger {@code io.github.tiktokevents.http}</td></tr>
+ *   <tr><td>{@link #metrics(TikTokMetrics)}</td><td>-</td><td>{@link TikTokMetrics#NONE}</td></tr>
  * </table>
  *
  * <p>There is no setting for a default phone country or time zone: events are normalised and hashed when they are
@@ -78,6 +81,7 @@ public final class TikTokEventsBuilder {
     private OkHttpClient httpClient;
     private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
     private Consumer<String> httpLogger = line -> HTTP_LOG.log(System.Logger.Level.INFO, line);
+    private TikTokMetrics metrics = TikTokMetrics.NONE;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private DeliveryScheduler retryScheduler;
@@ -371,6 +375,18 @@ public final class TikTokEventsBuilder {
     }
 
     /**
+     * Sets the hook that hears this client's metrics: HTTP attempts and retries on every send path, and the events,
+     * outcomes and queue depth of every processor the client makes. {@link TikTokMetrics#NONE} by default.
+     *
+     * @param metrics the hook, for example Micrometer's binding from the {@code tiktok-events-micrometer} module
+     * @return this builder
+     */
+    public TikTokEventsBuilder metrics(TikTokMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        return this;
+    }
+
+    /**
      * Sets how {@code send}, {@code sendAsync}, {@code sendBatch} and {@code sendBatchAsync} retry a request that
      * failed in a way a retry may cure (rate limits 40016, 40100, 40132, 40133 and HTTP 429; server errors 50000,
      * 50002, 51065, 40700 and HTTP 5xx; connection failures and timeouts): exponential backoff with jitter, at least the
@@ -436,7 +452,7 @@ public final class TikTokEventsBuilder {
             throw new TikTokConfigurationException("baseUrl is not an absolute http:// or https:// URL");
         }
         ClientSettings settings = new ClientSettings(accessToken, sourceIds, testEventCode, partnerName, apiVersion,
-                baseUrl, edition, pixelBatchSize);
+                baseUrl, edition, pixelBatchSize, new GuardedMetrics(metrics));
         OkHttpClient client = HttpClientFactory.create(httpClient, connectTimeout, readTimeout, writeTimeout,
                 callTimeout, httpLogLevel, httpLogger, accessToken);
         return new TikTokEvents(settings, clock, client, httpClient == null, retryPolicy, retryScheduler);

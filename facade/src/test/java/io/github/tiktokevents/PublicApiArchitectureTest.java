@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SDK's API is five packages: {@code io.github.tiktokevents}, {@code ..event}, {@code ..exception},
- * {@code ..processor} and {@code ..outbox} (the durable processor's store: its SPI and the stored event's two forms). What a user can see of them (public and protected members of their public types) names no
+ * The SDK's API is six packages: {@code io.github.tiktokevents}, {@code ..event}, {@code ..exception},
+ * {@code ..processor}, {@code ..metrics} and {@code ..outbox} (the durable processor's store: its SPI and the stored
+ * event's two forms). What a user can see of them (public and protected members of their public types) names no
  * type of {@code io.github.tiktokevents.internal..}, whose public classes are public only so that the API packages
  * can reach them, and no generated type ({@code io.github.tiktokevents.client..}) except through the one documented
  * door, {@link TikTokEvents#eventApi()}. The API stays small enough to learn.
@@ -34,10 +35,10 @@ import org.junit.jupiter.api.Test;
 class PublicApiArchitectureTest {
     private static final String BASE = "io.github.tiktokevents";
     private static final Set<String> API_PACKAGES = Set.of(BASE, BASE + ".event", BASE + ".exception", BASE + ".processor",
-            BASE + ".outbox");
+            BASE + ".metrics", BASE + ".outbox");
     private static final String INTERNAL = BASE + ".internal";
     private static final String GENERATED = BASE + ".client";
-    private static final int MAX_HAND_WRITTEN_API_TYPES = 31;
+    private static final int MAX_HAND_WRITTEN_API_TYPES = 33;
     /** Where the facade's build writes the event model generated from the spec. */
     private static final java.nio.file.Path GENERATED_SOURCES = java.nio.file.Path.of("target", "generated-sources", "facade");
 
@@ -69,7 +70,7 @@ class PublicApiArchitectureTest {
      * are counted apart: a spec edit that adds an object or an enumeration adds a type, and must not need a test edit.
      */
     @Test
-    void theHandWrittenApiHasAtMost31PublicTopLevelTypes() throws java.io.IOException {
+    void theHandWrittenApiHasAtMost33PublicTopLevelTypes() throws java.io.IOException {
         Set<String> generated;
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(GENERATED_SOURCES)) {
             generated = files.filter(f -> f.toString().endsWith(".java"))

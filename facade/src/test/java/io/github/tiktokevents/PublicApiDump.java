@@ -31,7 +31,7 @@ final class PublicApiDump {
     /** The packages the README names as the API; everything under {@code internal} may change in any release. */
     static final Set<String> API_PACKAGES = Set.of(
             "io.github.tiktokevents", "io.github.tiktokevents.event",
-            "io.github.tiktokevents.exception", "io.github.tiktokevents.processor",
+            "io.github.tiktokevents.exception", "io.github.tiktokevents.processor", "io.github.tiktokevents.metrics",
             "io.github.tiktokevents.outbox");
 
     private PublicApiDump() {

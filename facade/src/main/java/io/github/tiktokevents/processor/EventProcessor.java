@@ -147,35 +147,36 @@ public final class EventProcessor implements AutoCloseable {
     public boolean enqueue(Event event) {
         Objects.requireNonNull(event, "event");
         if (closed) {
-            refusals.rejected(event.eventId(), DeliveryRejections.closed());
-            return false;
+            return refuse(event, DeliveryRejections.closed());
         }
         try {
             settings.sourceId(event.source());
         } catch (TikTokConfigurationException notConfigured) {
-            refusals.rejected(event.eventId(), notConfigured);
-            return false;
+            return refuse(event, notConfigured);
         }
         if (durable != null) {
             try {
                 return durable.enqueue(event);
             } catch (TikTokValidationException unwritable) {
-                refusals.rejected(event.eventId(), unwritable);
-                return false;
+                return refuse(event, unwritable);
             }
         }
         DeliveryEngine<Event> engine = engineFor(event.source());
         if (engine == null) {
-            refusals.rejected(event.eventId(), DeliveryRejections.closed());
-            return false;
+            return refuse(event, DeliveryRejections.closed());
         }
         try {
             return engine.enqueue(event);
         } catch (TikTokValidationException unwritable) {
             // its request bytes cannot be written (a text value over the shared rules' bound): refused, not thrown
-            refusals.rejected(event.eventId(), unwritable);
-            return false;
+            return refuse(event, unwritable);
         }
+    }
+
+    /** Refuses an event before any engine took it: the listener and the metrics of its source hear it. */
+    private boolean refuse(Event event, TikTokException why) {
+        refusals.rejected(event.eventId(), why, settings.metrics().forSource(event.source()));
+        return false;
     }
 
     /**
@@ -273,6 +274,7 @@ public final class EventProcessor implements AutoCloseable {
         for (DeliveryEngine<Event> engine : toClose) {
             engine.close(Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())));
         }
+        engines.forEach((source, engine) -> settings.metrics().forSource(source).queueClosed(options.threadNamePrefix()));
         if (shutdownDrain != null) {
             shutdownDrain.remove();
         }
@@ -347,8 +349,11 @@ public final class EventProcessor implements AutoCloseable {
                         .threadNamePrefix(options.threadNamePrefix() + "-" + source.wireValue())
                         .build();
                 DeliverySender<Event> sender = chunk -> reply(transport.apply(source, chunk));
-                engine = DeliveryEngine.start(sender, Event::eventId, event -> EventWire.estimatedSizeBytes(event, settings.edition()), sourceOptions);
+                engine = DeliveryEngine.start(sender, Event::eventId,
+                        event -> EventWire.estimatedSizeBytes(event, settings.edition()), sourceOptions,
+                        settings.metrics().forSource(source));
                 engines.put(source, engine);
+                settings.metrics().forSource(source).queueOpened(options.threadNamePrefix(), engine::queueDepth);
             }
             return engine;
         }

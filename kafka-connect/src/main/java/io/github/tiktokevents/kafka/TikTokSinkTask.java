@@ -9,7 +9,9 @@ import io.github.tiktokevents.kafka.internal.DeadLetters;
 import io.github.tiktokevents.kafka.internal.EventDelivery;
 import io.github.tiktokevents.kafka.internal.OffsetTracker;
 import io.github.tiktokevents.kafka.internal.RecordMapper;
+import io.github.tiktokevents.kafka.internal.TaskMetrics;
 import io.github.tiktokevents.kafka.internal.UnmappableRecordException;
+import io.github.tiktokevents.metrics.TikTokMetrics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -43,6 +46,7 @@ public class TikTokSinkTask extends SinkTask {
     private EventDelivery delivery;
     private OffsetTracker tracker;
     private DeadLetters deadLetters;
+    private TaskMetrics metrics;
 
     /** Created by the Connect worker. */
     public TikTokSinkTask() {
@@ -63,7 +67,8 @@ public class TikTokSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new TikTokSinkConfig(props);
         mapper = new RecordMapper(config.mappingRules());
-        client = config.clientBuilder().build();
+        metrics = TaskMetrics.on(pluginMetrics());
+        client = config.clientBuilder().metrics(metrics).build();
         delivery = new EventDelivery(client, config.batchSize());
         tracker = new OffsetTracker();
         deadLetters = new DeadLetters(context.errantRecordReporter(), tracker);
@@ -88,6 +93,7 @@ public class TikTokSinkTask extends SinkTask {
             try {
                 batch.add(new EventDelivery.Mapped(record, mapper.map(record)));
             } catch (UnmappableRecordException e) {
+                metrics.recordUnmappable();
                 deadLetters.unmappable(record, e);
             }
         }
@@ -96,11 +102,16 @@ public class TikTokSinkTask extends SinkTask {
         }
         EventDelivery.Outcome outcome = delivery.deliver(batch);
         outcome.delivered().forEach(record -> tracker.settle(partitionOf(record), record.kafkaOffset()));
-        outcome.refused().forEach(refused -> deadLetters.refused(refused.record(), refused.error()));
+        metrics.recordsDelivered(outcome.delivered().size());
+        for (EventDelivery.Refused refused : outcome.refused()) {
+            metrics.recordRefused(TikTokMetrics.errorType(refused.error()));
+            deadLetters.refused(refused.record(), refused.error());
+        }
         if (outcome.fatal() != null) {
             throw new ConnectException(fatalMessage(outcome.fatal()), outcome.fatal());
         }
         if (!outcome.retryable().isEmpty()) {
+            metrics.recordsRetriedLater(outcome.retryable().size());
             context.timeout(config.retryBackoff().toMillis());
             throw new RetriableException(outcome.retryable().size() + " of " + batch.size()
                     + " events are not delivered yet and will be sent again: "
@@ -152,6 +163,15 @@ public class TikTokSinkTask extends SinkTask {
     public void stop() {
         if (client != null) {
             client.close();
+        }
+    }
+
+    /** The worker's plugin metrics (Kafka 4.1 and later); none on an older worker or a context without them. */
+    private PluginMetrics pluginMetrics() {
+        try {
+            return context.pluginMetrics();
+        } catch (LinkageError | UnsupportedOperationException olderWorker) {
+            return null;
         }
     }
 

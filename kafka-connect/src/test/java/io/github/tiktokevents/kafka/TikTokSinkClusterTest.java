@@ -8,6 +8,7 @@ import io.github.tiktokevents.emulator.RecordedRequest;
 import io.github.tiktokevents.emulator.TikTokCodes;
 import io.github.tiktokevents.emulator.TikTokEmulator;
 import io.github.tiktokevents.kafka.internal.DeadLetters;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -114,6 +118,11 @@ class TikTokSinkClusterTest {
             deadIds.add(idIn(record));
         }
         assertThat(deadIds).isEqualTo(invalid);
+        // the tasks' metrics, read as an operator reads them: from the workers' JMX, through the SDK's metrics hook
+        assertThat(taskMetric("tiktok", "records-delivered-total", null)).isGreaterThanOrEqualTo(valid.size());
+        assertThat(taskMetric("tiktok", "records-refused-total", "40002")).isGreaterThanOrEqualTo(invalid.size());
+        assertThat(taskMetric("tiktok", "http-requests-total", null)).isPositive();
+        assertThat(taskMetric("tiktok", "http-request-errors-total", "40002")).isPositive();
         System.out.printf("kafka-connect: %,d records (%d invalid) through 2 workers / %d tasks in %,d ms:"
                         + " %,d accepted events in %,d requests%n", RECORDS, invalid.size(), TASKS, elapsedMs,
                 accepted.size(), tiktok.requestCount());
@@ -281,6 +290,27 @@ class TikTokSinkClusterTest {
     }
 
     /** Deletes a connector once the cluster can: right after a worker left, requests may reach its old address. */
+    /**
+     * The sum over the connector's tasks of one plugin metric in the platform MBean server, where the embedded workers'
+     * JMX reporters put them; only the metrics tagged with {@code errorType} when it is given.
+     */
+    private static double taskMetric(String connector, String metric, String errorType) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        double sum = 0;
+        for (ObjectName name : server.queryNames(new ObjectName("kafka.connect:type=plugins,*"), null)) {
+            if (!connector.equals(name.getKeyProperty("connector"))
+                    || (errorType != null && !errorType.equals(name.getKeyProperty("error-type")))) {
+                continue;
+            }
+            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                if (attribute.getName().equals(metric)) {
+                    sum += ((Number) server.getAttribute(name, metric)).doubleValue();
+                }
+            }
+        }
+        return sum;
+    }
+
     private static void deleteConnector(String name) throws InterruptedException {
         await("connector " + name + " deleted", () -> {
             connect.deleteConnector(name);

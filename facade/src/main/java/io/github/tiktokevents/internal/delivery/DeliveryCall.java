@@ -65,7 +65,8 @@ final class DeliveryCall {
         try {
             return scheduler.schedule(() -> {
                 TikTokTransportException timedOut = new TikTokTransportException(
-                        "No answer from TikTok within " + timeout + " (the processor's requestTimeout)", null);
+                        "No answer from TikTok within " + timeout + " (the processor's requestTimeout)",
+                        new java.io.InterruptedIOException("the processor's requestTimeout passed"));
                 if (result.completeExceptionally(timedOut)) {
                     pending.cancel(true);
                 }

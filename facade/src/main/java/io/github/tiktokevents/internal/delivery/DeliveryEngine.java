@@ -2,6 +2,7 @@ package io.github.tiktokevents.internal.delivery;
 
 import io.github.tiktokevents.exception.ProcessorClosedException;
 import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.internal.metrics.SourceMetrics;
 import io.github.tiktokevents.processor.DeliveryListener;
 import io.github.tiktokevents.processor.ProcessorOptions;
 import io.github.tiktokevents.processor.ProcessorStats;
@@ -60,6 +61,9 @@ public final class DeliveryEngine<E> {
     private final CompletableFuture<Void> nobodyWaits = new CompletableFuture<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final DeliveryShutdown shutdown;
+    private final SourceMetrics metrics;
+    /** False for an engine fed from an outbox, whose processor counts what it stores instead. */
+    private final boolean countsIntake;
     private volatile boolean closed;
     private volatile long drained;
 
@@ -71,19 +75,22 @@ public final class DeliveryEngine<E> {
 
     DeliveryEngine(DeliverySender<E> sender, Function<? super E, String> idOf, ToLongFunction<? super E> sizeOf,
                    ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random) {
-        this(sender, idOf, sizeOf, options, scheduler, random, null);
+        this(sender, idOf, sizeOf, options, scheduler, random, SourceMetrics.NONE, null);
     }
 
     @SuppressWarnings("unchecked") // the settlement is told this engine's items only
     DeliveryEngine(DeliverySender<E> sender, Function<? super E, String> idOf, ToLongFunction<? super E> sizeOf,
-                   ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random,
+                   ProcessorOptions options, DeliveryScheduler scheduler, DoubleSupplier random, SourceMetrics metrics,
                    DeliverySettlement<? super E> settlement) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.countsIntake = settlement == null;
         this.idOf = Objects.requireNonNull(idOf, "idOf");
         this.sizeOf = Objects.requireNonNull(sizeOf, "sizeOf");
         this.options = Objects.requireNonNull(options, "options");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.queue = new DeliveryQueue<>(options.queueCapacity(), options.queueCapacityBytes());
-        this.outcomes = new DeliveryOutcomes(options.listener(), verdicts, (DeliverySettlement<Object>) settlement);
+        this.outcomes = new DeliveryOutcomes(options.listener(), verdicts, metrics,
+                (DeliverySettlement<Object>) settlement);
         this.context = new DeliveryContext<>(Objects.requireNonNull(sender, "sender"), scheduler,
                 options.retryPolicy(), options.requestTimeout(), Objects.requireNonNull(random, "random"), outcomes);
         this.maxBatch = options.maxBatchSize();
@@ -105,26 +112,45 @@ public final class DeliveryEngine<E> {
      */
     public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
                                        ToLongFunction<? super E> sizeOf, ProcessorOptions options) {
-        return start(sender, idOf, sizeOf, options, null);
+        return start(sender, idOf, sizeOf, options, SourceMetrics.NONE, null);
     }
 
     /**
-     * Starts an engine whose items' outcomes a {@link DeliverySettlement} hears first, and may keep.
+     * Starts an engine that also reports to a metrics hook: its events' intake, outcomes and retries.
      *
      * @param sender sends one chunk asynchronously
-     * @param idOf the item's {@code event_id}; must not return null
+     * @param idOf the item's {@code event_id}
      * @param sizeOf the item's estimated serialized size in bytes
      * @param options the options
+     * @param metrics the hook, bound to the engine's source
+     * @param <E> the item type
+     * @return the running engine
+     */
+    public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
+                                       ToLongFunction<? super E> sizeOf, ProcessorOptions options,
+                                       SourceMetrics metrics) {
+        return start(sender, idOf, sizeOf, options, metrics, null);
+    }
+
+    /**
+     * Starts an engine that also reports to a metrics hook (its events' intake, outcomes and retries), and whose
+     * items' outcomes a {@link DeliverySettlement} hears first, and may keep.
+     *
+     * @param sender sends one chunk asynchronously
+     * @param idOf the item's {@code event_id}
+     * @param sizeOf the item's estimated serialized size in bytes
+     * @param options the options
+     * @param metrics the hook, bound to the engine's source
      * @param settlement told every accepted item's outcome before the listener; null for none
      * @param <E> the item type
      * @return the running engine
      */
     public static <E> DeliveryEngine<E> start(DeliverySender<E> sender, Function<? super E, String> idOf,
                                        ToLongFunction<? super E> sizeOf, ProcessorOptions options,
-                                       DeliverySettlement<? super E> settlement) {
+                                       SourceMetrics metrics, DeliverySettlement<? super E> settlement) {
         DeliveryScheduler threads = new DeliveryThreadScheduler(options.threadNamePrefix() + "-delivery");
         return new DeliveryEngine<>(sender, idOf, sizeOf, options, threads,
-                () -> ThreadLocalRandom.current().nextDouble(), settlement);
+                () -> ThreadLocalRandom.current().nextDouble(), metrics, settlement);
     }
 
     /**
@@ -165,6 +191,9 @@ public final class DeliveryEngine<E> {
             // close() raced with this call and may already have swept the queue: refuse it ourselves.
             outcomes.rejected(id, DeliveryRejections.closed());
             return false;
+        }
+        if (countsIntake) {
+            metrics.enqueued(); // with an outbox, intake is the store, counted there: a claim is not an enqueue
         }
         if (result >= maxBatch) {
             signalPump();
@@ -234,6 +263,11 @@ public final class DeliveryEngine<E> {
     /** @return whether the calling thread is this engine's delivery thread, where waiting on it would deadlock */
     public boolean inDeliveryThread() {
         return scheduler.inSchedulerThread();
+    }
+
+    /** @return items waiting in the queue now; cheap, any thread */
+    public long queueDepth() {
+        return queue.count();
     }
 
     /** @return a snapshot of the counters */

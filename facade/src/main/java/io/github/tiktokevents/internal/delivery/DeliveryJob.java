@@ -100,7 +100,7 @@ final class DeliveryJob<E> {
         }
         context.outcomes.countRequest();
         if (chunk.attempts > 1) {
-            context.outcomes.countRetry();
+            context.outcomes.countRetry(chunk.lastError);
         }
         List<E> values = new ArrayList<>(chunk.items.size());
         for (DeliveryItem<E> item : chunk.items) {

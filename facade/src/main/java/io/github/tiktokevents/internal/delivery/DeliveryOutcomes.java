@@ -1,6 +1,7 @@
 package io.github.tiktokevents.internal.delivery;
 
 import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.internal.metrics.SourceMetrics;
 import io.github.tiktokevents.processor.DeliveryListener;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,6 +20,7 @@ public final class DeliveryOutcomes {
     /** Told first, with the item; null for a processor without an outbox. */
     private final DeliverySettlement<Object> settlement;
     private final AtomicLong kept = new AtomicLong();
+    private final SourceMetrics metrics;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final LongAdder rejected = new LongAdder();
@@ -31,12 +33,14 @@ public final class DeliveryOutcomes {
      * @param listener who hears them
      */
     public DeliveryOutcomes(DeliveryListener listener) {
-        this(listener, null, null);
+        this(listener, null, SourceMetrics.NONE, null);
     }
 
-    DeliveryOutcomes(DeliveryListener listener, FlushVerdicts verdicts, DeliverySettlement<Object> settlement) {
+    DeliveryOutcomes(DeliveryListener listener, FlushVerdicts verdicts, SourceMetrics metrics,
+                     DeliverySettlement<Object> settlement) {
         this.listener = listener;
         this.verdicts = verdicts;
+        this.metrics = metrics;
         this.settlement = settlement;
     }
 
@@ -47,6 +51,7 @@ public final class DeliveryOutcomes {
         }
         item.settled = true;
         delivered.incrementAndGet();
+        metrics.delivered(1);
         if (settlement != null) {
             settlement.delivered(item.value);
         }
@@ -73,12 +78,25 @@ public final class DeliveryOutcomes {
             return;
         }
         failed.incrementAndGet();
+        metrics.failed(error, 1);
         notifyFailed(item.id, error);
     }
 
     /** Reports an item that {@code enqueue} refused; on the caller's thread, so the item was never shared. */
     public void rejected(String id, TikTokException error) {
+        rejected(id, error, metrics);
+    }
+
+    /**
+     * Reports an item that {@code enqueue} refused, to the listener and to the metrics of its source.
+     *
+     * @param id the item's {@code event_id}
+     * @param error why
+     * @param sourceMetrics the metrics of the item's source
+     */
+    public void rejected(String id, TikTokException error, SourceMetrics sourceMetrics) {
         rejected.increment();
+        sourceMetrics.rejected(error);
         notifyFailed(id, error);
     }
 
@@ -86,8 +104,11 @@ public final class DeliveryOutcomes {
         requests.incrementAndGet();
     }
 
-    void countRetry() {
+    void countRetry(TikTokException retriedError) {
         retried.incrementAndGet();
+        if (retriedError != null) {
+            metrics.retried(retriedError);
+        }
     }
 
     long delivered() {

@@ -7,6 +7,7 @@ import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.QueueFullException;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.internal.http.ClientSettings;
+import io.github.tiktokevents.internal.metrics.SourceMetrics;
 import io.github.tiktokevents.outbox.Outbox;
 import io.github.tiktokevents.outbox.OutboxEvent;
 import io.github.tiktokevents.processor.ProcessorOptions;
@@ -40,6 +41,7 @@ public final class OutboxDelivery {
     private final ApiEdition edition;
     private final DeliveryOutcomes refusals;
     private final Map<EventSource, OutboxRelay> relays = new LinkedHashMap<>();
+    private final ClientSettings settings;
     private final LongAdder stored = new LongAdder();
     private final ReentrantLock roomLock = new ReentrantLock();
     private final Condition room = roomLock.newCondition();
@@ -63,6 +65,7 @@ public final class OutboxDelivery {
                           BiFunction<String, Integer, ProcessorOptions> engineOptions) {
         this.outbox = outbox;
         this.options = options;
+        this.settings = settings;
         this.edition = settings.edition();
         this.refusals = refusals;
         int window = options.maxBatchSize() * (options.maxRequestsInFlight() + 1);
@@ -74,11 +77,14 @@ public final class OutboxDelivery {
             ProcessorOptions sourceOptions = engineOptions.apply(prefix, window);
             DeliverySender<OutboxEvent> sender = chunk -> reply(storedTransport.apply(source, chunk));
             Function<OutboxEvent, String> idOf = OutboxEvent::eventId;
+            SourceMetrics metrics = settings.metrics().forSource(source);
             OutboxRelay relay = new OutboxRelay(source, edition, outbox, window, options.maxBatchSize(),
                     options.maxDelay(), clock, options.listener(), this::signalRoom,
                     settlement -> DeliveryEngine.start(sender, idOf, event -> event.bodyLength() + 1L,
-                            sourceOptions, settlement), prefix + "-outbox");
+                            sourceOptions, metrics, settlement), prefix + "-outbox");
             relays.put(source, relay);
+            // the metrics' depth is the source's claimed events waiting for a request slot, as an engine's queue
+            metrics.queueOpened(options.threadNamePrefix(), () -> relay.stats().queueDepth());
         }
         relays.values().forEach(OutboxRelay::start);
     }
@@ -96,17 +102,16 @@ public final class OutboxDelivery {
         try {
             done = store(form);
         } catch (TikTokException storeFailed) {
-            refusals.rejected(event.eventId(), storeFailed);
-            return false;
+            return refuse(form, storeFailed);
         } catch (RuntimeException storeFailed) {
-            refusals.rejected(event.eventId(), new TikTokException("The outbox could not store the event: "
+            return refuse(form, new TikTokException("The outbox could not store the event: "
                     + storeFailed.getClass().getSimpleName(), storeFailed));
-            return false;
         }
         if (!done) {
             return false;
         }
         stored.increment();
+        settings.metrics().forSource(event.source()).enqueued();
         if (relay != null) {
             relay.signal();
         }
@@ -133,20 +138,23 @@ public final class OutboxDelivery {
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                refusals.rejected(form.eventId(), new QueueFullException("The outbox was full and the caller was "
+                return refuse(form, new QueueFullException("The outbox was full and the caller was "
                         + "interrupted while waiting for room"));
-                return false;
             } finally {
                 roomLock.unlock();
             }
         }
         if (closed) {
-            refusals.rejected(form.eventId(), DeliveryRejections.closed());
-            return false;
+            return refuse(form, DeliveryRejections.closed());
         }
-        refusals.rejected(form.eventId(), new QueueFullException("The outbox is full: " + outbox.size()
+        return refuse(form, new QueueFullException("The outbox is full: " + outbox.size()
                 + " events stored and unfinished" + (options.queueFullPolicy() == QueueFullPolicy.REJECT
                 ? " (queueFullPolicy REJECT)" : "; no room within " + options.enqueueTimeout() + " (enqueueTimeout)")));
+    }
+
+    /** Refuses an event: the listener and the metrics of its source hear it. */
+    private boolean refuse(OutboxEvent event, TikTokException why) {
+        refusals.rejected(event.eventId(), why, settings.metrics().forSource(event.source()));
         return false;
     }
 
@@ -197,6 +205,7 @@ public final class OutboxDelivery {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        relays.keySet().forEach(source -> settings.metrics().forSource(source).queueClosed(options.threadNamePrefix()));
         outbox.close();
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -69,6 +70,19 @@ public final class Retrier {
      * @return the answer, or the last failure as a {@link TikTokException}
      */
     public <T> CompletableFuture<T> call(Supplier<? extends CompletableFuture<? extends T>> attempt) {
+        return call(attempt, retried -> { });
+    }
+
+    /**
+     * Like {@link #call(Supplier)}, telling {@code onRetry} each failure that is about to be retried.
+     *
+     * @param attempt starts one request; called once per attempt
+     * @param onRetry hears each failure that will be retried, before the wait; must not throw
+     * @param <T> the answer type
+     * @return the answer, or the last failure as a {@link TikTokException}
+     */
+    public <T> CompletableFuture<T> call(Supplier<? extends CompletableFuture<? extends T>> attempt,
+                                         Consumer<TikTokException> onRetry) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(closedError(null));
@@ -81,7 +95,7 @@ public final class Retrier {
             result.completeExceptionally(closedError(null));
             return result;
         }
-        new Attempts<>(attempt, result).next();
+        new Attempts<>(attempt, result, onRetry).next();
         return result;
     }
 
@@ -98,6 +112,19 @@ public final class Retrier {
      *                         if the thread was interrupted, one saying so with the interrupt flag kept
      */
     public <T> T callBlocking(Function<CompletableFuture<?>, ? extends T> attempt) {
+        return callBlocking(attempt, retried -> { });
+    }
+
+    /**
+     * Like {@link #callBlocking(Function)}, telling {@code onRetry} each failure that is about to be retried.
+     *
+     * @param attempt makes one request and returns its answer or throws a {@link TikTokException}
+     * @param onRetry hears each failure that will be retried, before the wait; must not throw
+     * @param <T> the answer type
+     * @return the answer
+     * @throws TikTokException as {@link #callBlocking(Function)}
+     */
+    public <T> T callBlocking(Function<CompletableFuture<?>, ? extends T> attempt, Consumer<TikTokException> onRetry) {
         CompletableFuture<T> abandoned = new CompletableFuture<>();
         if (closed) {
             throw closedError(null);
@@ -126,6 +153,7 @@ public final class Retrier {
                 if (delay.isEmpty()) {
                     throw error;
                 }
+                onRetry.accept(error);
                 waitBeforeRetry(delay.get(), abandoned, error);
             }
         } finally {
@@ -197,14 +225,17 @@ public final class Retrier {
     private final class Attempts<T> {
         private final Supplier<? extends CompletableFuture<? extends T>> attempt;
         private final CompletableFuture<T> result;
+        private final Consumer<TikTokException> onRetry;
         private final long firstAttemptNanos = scheduler.nanoTime();
         private volatile int attempts;
         private volatile CompletableFuture<T> current;
         private volatile DeliveryScheduler.Cancellable timer;
 
-        Attempts(Supplier<? extends CompletableFuture<? extends T>> attempt, CompletableFuture<T> result) {
+        Attempts(Supplier<? extends CompletableFuture<? extends T>> attempt, CompletableFuture<T> result,
+                 Consumer<TikTokException> onRetry) {
             this.attempt = attempt;
             this.result = result;
+            this.onRetry = onRetry;
             result.whenComplete((answer, failure) -> {
                 if (result.isCompletedExceptionally()) {
                     stop();
@@ -239,6 +270,7 @@ public final class Retrier {
                 result.completeExceptionally(error);
                 return;
             }
+            onRetry.accept(error);
             try {
                 timer = scheduler.schedule(this::next, delay.get());
             } catch (RejectedExecutionException shutDown) {

@@ -4,6 +4,8 @@ import io.github.tiktokevents.ApiEdition;
 import io.github.tiktokevents.TikTokEvents;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
+import io.github.tiktokevents.internal.metrics.GuardedMetrics;
+import io.github.tiktokevents.metrics.TikTokMetrics;
 import java.util.Map;
 
 /**
@@ -19,10 +21,18 @@ public record ClientSettings(
         String apiVersion,
         String baseUrl,
         ApiEdition edition,
-        int pixelBatchSize) {
+        int pixelBatchSize,
+        GuardedMetrics metrics) {
 
     public ClientSettings {
         sourceIds = Map.copyOf(sourceIds);
+    }
+
+    /** Settings without a metrics hook. */
+    public ClientSettings(String accessToken, Map<EventSource, String> sourceIds, String testEventCode,
+                          String partnerName, String apiVersion, String baseUrl, ApiEdition edition, int pixelBatchSize) {
+        this(accessToken, sourceIds, testEventCode, partnerName, apiVersion, baseUrl, edition, pixelBatchSize,
+                new GuardedMetrics(TikTokMetrics.NONE));
     }
 
     /** The largest request: TikTok rejects 2.0 requests over 1,000 events; the 1.0 cap is configurable. */

@@ -9,6 +9,7 @@ import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.internal.http.ClientSettings;
+import io.github.tiktokevents.internal.metrics.GuardedMetrics;
 import io.github.tiktokevents.outbox.OutboxEvent;
 import java.io.IOException;
 import java.util.Collections;
@@ -68,7 +69,7 @@ public final class ChunkSender {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(buildFailure(e));
         }
-        return sendAsync(request);
+        return sendAsync(source, chunk.size(), request);
     }
 
     /**
@@ -85,10 +86,10 @@ public final class ChunkSender {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(buildFailure(e));
         }
-        return sendAsync(request);
+        return sendAsync(source, chunk.size(), request);
     }
 
-    private CompletableFuture<SendResult> sendAsync(Request request) {
+    private CompletableFuture<SendResult> sendAsync(EventSource source, int events, Request request) {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
         Call call;
         try {
@@ -97,6 +98,7 @@ public final class ChunkSender {
             future.completeExceptionally(buildFailure(e));
             return future;
         }
+        observe(future, settings.metrics().requestStarted(source, call.request().url().encodedPath(), events));
         future.whenComplete((result, error) -> {
             if (future.isCancelled()) {
                 call.cancel();
@@ -140,16 +142,39 @@ public final class ChunkSender {
             throw buildFailure(e);
         }
         abandoned.whenComplete((ignored, error) -> call.cancel());
-        Response response;
+        GuardedMetrics.Attempt attempt = settings.metrics().requestStarted(source, call.request().url().encodedPath(), chunk.size());
+        SendResult result;
         try {
-            response = call.execute();
+            result = answer(call, execute(call));
+        } catch (TikTokException e) {
+            attempt.failed(e);
+            throw e;
+        }
+        attempt.succeeded();
+        return result;
+    }
+
+    private Response execute(Call call) {
+        try {
+            return call.execute();
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new TikTokException("Interrupted while waiting for TikTok's answer; the request was cancelled", e);
             }
             throw mapper.transport(describe(call), e);
         }
-        return answer(call, response);
+    }
+
+    /** Reports the attempt's end to the metrics hook; a cancelled attempt ends as a failure of its own kind. */
+    private static void observe(CompletableFuture<SendResult> future, GuardedMetrics.Attempt attempt) {
+        future.whenComplete((result, error) -> {
+            if (error == null) {
+                attempt.succeeded();
+            } else {
+                attempt.failed(error instanceof TikTokException ? (TikTokException) error
+                        : new TikTokException("the request was cancelled", error));
+            }
+        });
     }
 
     /** Reads and closes an answer; every failure is a typed {@link TikTokException}. */
