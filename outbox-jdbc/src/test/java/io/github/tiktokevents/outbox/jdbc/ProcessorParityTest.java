@@ -7,9 +7,12 @@ import io.github.tiktokevents.emulator.Fault;
 import io.github.tiktokevents.emulator.TikTokEmulator;
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.event.Page;
 import io.github.tiktokevents.exception.TikTokApiException;
 import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.metrics.RequestObserver;
+import io.github.tiktokevents.metrics.TikTokMetrics;
 import io.github.tiktokevents.outbox.RefusedEvent;
 import io.github.tiktokevents.outbox.jdbc.internal.SqlDialect;
 import io.github.tiktokevents.processor.DeliveryListener;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,12 +35,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * One scenario on the in-memory processor and on processors over the JDBC outbox (PostgreSQL, H2): five good events
- * and one TikTok refuses, the first request rate-limited. The listener hears the same outcomes, the counters say the
- * same, and the outbox keeps the refused event with TikTok's answer.
+ * and one TikTok refuses, the first request rate-limited. The listener hears the same outcomes, the counters and the
+ * metrics hook say the same, and the outbox keeps the refused event with TikTok's answer.
  */
 class ProcessorParityTest {
     private static final int GOOD = 5;
 
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private TikTokEmulator emulator;
     private TikTokEvents tiktok;
 
@@ -48,7 +53,7 @@ class ProcessorParityTest {
         // stricter than the SDK's one hour, so the SDK builds the event and TikTok (here the emulator) refuses it
         emulator = TikTokEmulator.builder().futureTolerance(Duration.ofMinutes(5)).build().start();
         tiktok = TikTokEvents.builder().accessToken(emulator.accessToken()).pixelCode(RelayCrashTest.PIXEL)
-                .baseUrl(emulator.baseUrl()).build();
+                .baseUrl(emulator.baseUrl()).metrics(metrics).build();
     }
 
     @AfterEach
@@ -59,7 +64,7 @@ class ProcessorParityTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void theListenerAndCountersTellTheSameOnEveryStore(Store store) throws Exception {
+    void theListenerCountersAndMetricsHookTellTheSameOnEveryStore(Store store) throws Exception {
         Outcomes outcomes = new Outcomes(GOOD + 1);
         ProcessorOptions options = ProcessorOptions.builder().listener(outcomes).maxDelay(Duration.ofMillis(50))
                 .drainOnShutdown(false).build();
@@ -107,7 +112,74 @@ class ProcessorParityTest {
             assertThat(kept.get(0).requestId()).isEqualTo(api.requestId());
             assertThat(outbox.size()).isZero();
         }
+        String code = Long.toString(((TikTokApiException) refusal).code());
+        assertThat(metrics.counts).containsEntry("enqueued web", (long) GOOD + 1)
+                .containsEntry("delivered web", (long) GOOD)
+                .containsEntry("failed web " + code, 1L)
+                .containsEntry("retried web 40100", 1L)
+                .doesNotContainKey("rejected web");
+        assertThat(metrics.counts.get("attempt web /event/track/")).isGreaterThanOrEqualTo(3L); // limited, sent, split
+        assertThat(metrics.counts.get("attempt failed web 40100")).isEqualTo(1L);
+        assertThat(metrics.queues).containsKey("web");
+        assertThat(metrics.queues.get("web").getAsLong()).isZero();
         processor.close();
+        assertThat(metrics.queues).doesNotContainKey("web");
+    }
+
+    /** Sums every call of the metrics hook by name, source and error type. */
+    private static final class RecordingMetrics implements TikTokMetrics {
+        final Map<String, Long> counts = new ConcurrentHashMap<>();
+        final Map<String, LongSupplier> queues = new ConcurrentHashMap<>();
+
+        private void add(String key, long n) {
+            counts.merge(key, n, Long::sum);
+        }
+
+        @Override
+        public void eventsEnqueued(EventSource source, int count) {
+            add("enqueued " + source.wireValue(), count);
+        }
+
+        @Override
+        public void eventsRejected(EventSource source, String errorType, int count) {
+            add("rejected " + source.wireValue(), count);
+        }
+
+        @Override
+        public void eventsDelivered(EventSource source, int count) {
+            add("delivered " + source.wireValue(), count);
+        }
+
+        @Override
+        public void eventsFailed(EventSource source, String errorType, int count) {
+            add("failed " + source.wireValue() + " " + errorType, count);
+        }
+
+        @Override
+        public void requestRetried(EventSource source, String errorType) {
+            add("retried " + source.wireValue() + " " + errorType, 1);
+        }
+
+        @Override
+        public RequestObserver requestStarted(EventSource source, String endpoint, int events) {
+            String path = endpoint.substring(endpoint.indexOf("/event/"));
+            add("attempt " + source.wireValue() + " " + path, 1);
+            return (errorType, error) -> {
+                if (errorType != null) {
+                    add("attempt failed " + source.wireValue() + " " + errorType, 1);
+                }
+            };
+        }
+
+        @Override
+        public void queueOpened(String processor, EventSource source, LongSupplier depth) {
+            queues.put(source.wireValue(), depth);
+        }
+
+        @Override
+        public void queueClosed(String processor, EventSource source) {
+            queues.remove(source.wireValue());
+        }
     }
 
     /** The counters may trail the listener by the settlement's write; polls (up to 30 s) until nothing is open. */
