@@ -45,7 +45,7 @@ class JdbcOutboxTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void anEventAddedInARolledBackTransactionIsNeverClaimedAndOneCommittedIs(SqlDialect dialect) throws Exception {
         JdbcOutbox outbox = outbox(dialect);
         try (Connection c = dataSource.getConnection()) {
@@ -61,7 +61,7 @@ class JdbcOutboxTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void aClaimGivesBackTheStoredEventByteForByte(SqlDialect dialect) {
         JdbcOutbox outbox = outbox(dialect);
         Event event = TestEvents.crm("lead-1");
@@ -82,7 +82,7 @@ class JdbcOutboxTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void deliveredEventsAreRemovedAndRefusedOnesKeptWithTikToksAnswerUntilForgotten(SqlDialect dialect) {
         JdbcOutbox outbox = outbox(dialect);
         outbox.add(TestEvents.web("good"));
@@ -110,7 +110,7 @@ class JdbcOutboxTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void anotherInstanceTakesOverADeadInstancesClaimsOnlyAfterTheLease(SqlDialect dialect) {
         JdbcOutbox dead = outbox(dialect);
         JdbcOutbox alive = instance();
@@ -132,7 +132,7 @@ class JdbcOutboxTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void aLiveInstanceKeepsItsClaimsByRenewingTheirLeaseAndADeadOnesPassToAnother(SqlDialect dialect) {
         JdbcOutbox slow = outbox(dialect);
         JdbcOutbox other = instance();
@@ -151,7 +151,7 @@ class JdbcOutboxTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void aStoreFailureIsATikTokExceptionNamingTheTableNotTheEvent(SqlDialect dialect) {
         dataSource = TestDatabases.dataSource(dialect);
         JdbcOutbox noTable = JdbcOutbox.builder(dataSource).table("missing_outbox").build();

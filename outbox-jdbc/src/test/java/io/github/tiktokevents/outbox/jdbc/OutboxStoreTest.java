@@ -51,7 +51,7 @@ class OutboxStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void rowsWrittenInARolledBackTransactionAreGoneAndCommittedOnesStay(SqlDialect dialect) throws Exception {
         OutboxStore store = store(dialect);
         DataSource ds = dataSource;
@@ -69,7 +69,7 @@ class OutboxStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void aClaimLeasesRowsOldestFirstAndAnExpiredLeaseLetsAnotherRelayClaimThem(SqlDialect dialect) throws Exception {
         OutboxStore store = store(dialect);
         add(store, dataSource, 5);
@@ -90,7 +90,7 @@ class OutboxStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void aReleaseFreesOnlyRowsStillHoldingItsClaim(SqlDialect dialect) throws Exception {
         OutboxStore store = store(dialect);
         add(store, dataSource, 2);
@@ -104,7 +104,7 @@ class OutboxStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void aRefusedRowIsKeptWithTikToksAnswerAndNeverClaimedAgain(SqlDialect dialect) throws Exception {
         OutboxStore store = store(dialect);
         add(store, dataSource, 2);
@@ -129,7 +129,7 @@ class OutboxStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2", "SQLITE"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2", "SQLITE"})
     void aClaimTakesOneSourcesRowsOnly(SqlDialect dialect) throws Exception {
         OutboxStore store = store(dialect);
         try (Connection c = dataSource.getConnection()) {
@@ -143,7 +143,7 @@ class OutboxStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "H2"})
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL", "H2"})
     void aClaimPassesOverRowsAnotherTransactionHoldsInsteadOfWaiting(SqlDialect dialect) throws Exception {
         OutboxStore store = store(dialect);
         DataSource ds = dataSource;

@@ -13,7 +13,7 @@ import java.util.Locale;
 public enum SqlDialect {
     /** PostgreSQL 9.5 or later. */
     POSTGRESQL("postgresql", true),
-    /** MySQL 8.0 or later (5.7 has no {@code SKIP LOCKED}). */
+    /** MySQL 8.0 or later (5.7 has no {@code SKIP LOCKED}), or MariaDB 10.6 or later. */
     MYSQL("mysql", true),
     /** H2 2.x. */
     H2("h2", true),
@@ -59,10 +59,19 @@ public enum SqlDialect {
         if (name.contains("postgres")) {
             return POSTGRESQL;
         }
+        String version = String.valueOf(meta.getDatabaseProductVersion());
+        if (name.contains("mariadb") || version.toLowerCase(Locale.ROOT).contains("mariadb")) {
+            // MySQL's driver reads MariaDB's handshake version 5.5.5-10.11.x: the real version follows the prefix
+            if (!atLeast(version.replaceFirst("^5\\.5\\.5-", ""), 10, 6)) {
+                throw new IllegalArgumentException("the JDBC outbox needs MariaDB 10.6 or later (SELECT ... FOR UPDATE "
+                        + "SKIP LOCKED), found " + version);
+            }
+            return MYSQL;
+        }
         if (name.contains("mysql")) {
-            if (meta.getDatabaseMajorVersion() < 8) {
+            if (!atLeast(version, 8, 0)) {
                 throw new IllegalArgumentException("the JDBC outbox needs MySQL 8.0 or later (SELECT ... FOR UPDATE "
-                        + "SKIP LOCKED), found " + meta.getDatabaseProductVersion());
+                        + "SKIP LOCKED), found " + version);
             }
             return MYSQL;
         }
@@ -72,7 +81,17 @@ public enum SqlDialect {
         if (name.contains("sqlite")) {
             return SQLITE;
         }
-        throw new IllegalArgumentException("the JDBC outbox supports PostgreSQL, MySQL 8, H2 2 and SQLite; this "
+        throw new IllegalArgumentException("the JDBC outbox supports PostgreSQL, MySQL 8, MariaDB 10.6, H2 2 and SQLite; this "
                 + "database is " + product + " (name the dialect explicitly only for one of those)");
+    }
+
+    /** Whether a version text such as {@code 10.11.18-MariaDB} or {@code 8.0.36} is at least major.minor. */
+    static boolean atLeast(String version, int major, int minor) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version);
+        if (!m.find()) {
+            return false;
+        }
+        int foundMajor = Integer.parseInt(m.group(1));
+        return foundMajor > major || foundMajor == major && Integer.parseInt(m.group(2)) >= minor;
     }
 }
