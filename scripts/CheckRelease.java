@@ -27,6 +27,7 @@ public final class CheckRelease {
         {"tiktok-events", "facade", "io.github.tiktokevents"},
         {"tiktok-events-rules", "rules", "io.github.tiktokevents.rules"},
         {"tiktok-events-emulator", "emulator", "io.github.tiktokevents.emulator"},
+        {"tiktok-events-outbox-jdbc", "outbox-jdbc", "io.github.tiktokevents.outbox.jdbc"},
         {"tiktok-events-micrometer", "micrometer", "io.github.tiktokevents.micrometer"},
         {"tiktok-events-spring-boot-starter", "spring-boot-starter", "io.github.tiktokevents.spring"},
         {"tiktok-events-outbox", "outbox", "io.github.tiktokevents.outbox.local"},

@@ -119,6 +119,7 @@ public final class BenchmarkReport {
                 "SendLatencyBenchmark.sdkSend", "SendLatencyBenchmark.rawEventApi", "µs", 1.1, false);
         nagleRow();
         outboxRows();
+        jdbcOutboxRows();
         md.append('\n').append(held).append(" of ").append(targets).append(" targets hold in this run.\n\n");
         md.append(IntegrationSection.text(integrations));
         md.append(Baselines.text(AllocationBreakdown.measure(), wireTable()));
@@ -225,6 +226,35 @@ public final class BenchmarkReport {
                             + " | %,.0f events/s (in-memory processor) | %.2fx | reported | – |%n", OutboxBenchmark.EVENTS,
                     what, rate, memoryRate, rate / memoryRate));
         }
+    }
+
+    /**
+     * The JDBC outbox (benchmark 7, {@link JdbcOutboxBenchmark}) beside the in-memory processor of the same run and
+     * fork: enqueue and a caller's transactional add, median and p99, and end-to-end events per second. Skipped when
+     * the run had none.
+     */
+    private void jdbcOutboxRows() {
+        if (!results.containsKey("JdbcOutboxBenchmark.memoryEnqueue")) {
+            return;
+        }
+        String what = "JDBC outbox (H2 file database)";
+        double memoryMedian = percentile("JdbcOutboxBenchmark.memoryEnqueue", "50.0");
+        double memoryP99 = percentile("JdbcOutboxBenchmark.memoryEnqueue", "99.0");
+        for (String[] row : new String[][] {
+                {"jdbcEnqueue", "Enqueue into a durable processor"},
+                {"jdbcAddInTransaction", "Add in the caller's transaction (connection, add, commit)"}}) {
+            double median = percentile("JdbcOutboxBenchmark." + row[0], "50.0");
+            double p99 = percentile("JdbcOutboxBenchmark." + row[0], "99.0");
+            md.append(String.format(Locale.ROOT, "| 7 | %s, %s, median / p99 | %,.0f / %,.0f ns"
+                            + " | %,.0f / %,.0f ns (in-memory processor) | %.1fx / %.1fx | reported | – |%n", row[1], what,
+                    median, p99, memoryMedian, memoryP99, median / memoryMedian, p99 / memoryP99));
+        }
+        double memoryRate = JdbcOutboxBenchmark.EVENTS / score("JdbcOutboxBenchmark.memoryEndToEnd") * 1000;
+        double rate = JdbcOutboxBenchmark.EVENTS / score("JdbcOutboxBenchmark.jdbcEndToEnd") * 1000;
+        md.append(String.format(Locale.ROOT, "| 7 | End to end, %,d events added in transactions of %d and relayed, %s"
+                        + " | %,.0f events/s | %,.0f events/s (in-memory processor) | %.2fx | reported | – |%n",
+                JdbcOutboxBenchmark.EVENTS, JdbcOutboxBenchmark.PER_TRANSACTION, what, rate, memoryRate,
+                rate / memoryRate));
     }
 
     /** The mean of an auxiliary counter's values (one per invocation) and the half-width of its 99.9% interval. */
