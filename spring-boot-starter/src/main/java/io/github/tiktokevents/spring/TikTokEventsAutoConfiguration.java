@@ -1,7 +1,9 @@
 package io.github.tiktokevents.spring;
 
 import io.github.tiktokevents.TikTokEvents;
+import io.github.tiktokevents.outbox.Outbox;
 import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.processor.ProcessorOptions;
 import io.github.tiktokevents.spring.internal.ClientFactory;
 import io.github.tiktokevents.spring.internal.DeliveryTracker;
 import io.github.tiktokevents.spring.internal.ProcessorOptionsFactory;
@@ -83,6 +85,8 @@ public class TikTokEventsAutoConfiguration {
      * @param environment holds {@code spring.lifecycle.timeout-per-shutdown-phase}
      * @param customizers applied after the properties
      * @param tracker hears every outcome before the application's listener
+     * @param outbox the outbox bean, if there is one ({@code tiktok.events.outbox.type}, or the application's own): the
+     *               processor is then durable, and owns and closes it
      * @return the processor
      */
     @Bean(destroyMethod = "")
@@ -91,10 +95,12 @@ public class TikTokEventsAutoConfiguration {
     public EventProcessor tiktokEventsProcessor(TikTokEvents tiktok, TikTokEventsProperties properties,
                                                 Environment environment,
                                                 ObjectProvider<ProcessorOptionsCustomizer> customizers,
-                                                DeliveryTracker tracker) {
-        return tiktok.processor(ProcessorOptionsFactory.options(properties,
+                                                DeliveryTracker tracker, ObjectProvider<Outbox> outbox) {
+        ProcessorOptions options = ProcessorOptionsFactory.options(properties,
                 ShutdownTimeouts.drainTimeout(environment, properties.getProcessor().getCloseTimeout()),
-                customizers.orderedStream(), tracker));
+                customizers.orderedStream(), tracker);
+        Outbox store = outbox.getIfUnique();
+        return store == null ? tiktok.processor(options) : tiktok.processor(options, store);
     }
 
     /**

@@ -102,6 +102,9 @@ public class TikTokEventsProperties {
     /** The background processor that the EventProcessor bean is. */
     private final Processor processor = new Processor();
 
+    /** Where the processor keeps its events until TikTok has them: memory (the default), a local directory or a table. */
+    private final Outbox outbox = new Outbox();
+
     /** @return the access token, or null */
     public String getAccessToken() {
         return accessToken;
@@ -290,6 +293,11 @@ public class TikTokEventsProperties {
     /** @return the processor settings */
     public Processor getProcessor() {
         return processor;
+    }
+
+    /** @return the {@code tiktok.events.outbox.*} settings */
+    public Outbox getOutbox() {
+        return outbox;
     }
 
     /** {@code tiktok.events.retry.*}: the SDK's {@code RetryPolicy}. */
@@ -533,6 +541,105 @@ public class TikTokEventsProperties {
         /** @param threadNamePrefix the thread name prefix */
         public void setThreadNamePrefix(String threadNamePrefix) {
             this.threadNamePrefix = threadNamePrefix;
+        }
+    }
+
+    /** Where the processor keeps its events: {@code tiktok.events.outbox.*}. */
+    public enum OutboxType {
+        /** In memory: lost if the process is killed (the SDK's default). */
+        NONE,
+        /** In a local directory (tiktok-events-outbox, SQLite): survives kill -9. */
+        LOCAL,
+        /** In a table of the application's DataSource (tiktok-events-outbox-jdbc), written in its transactions. */
+        JDBC
+    }
+
+    /** How the local outbox makes a stored event durable. */
+    public enum LocalDurability {
+        /** Each event forced to disk before enqueue returns: survives a power cut. */
+        EACH_EVENT,
+        /** Written to the operating system at once (survives kill -9), forced to disk every few milliseconds. */
+        GROUPED
+    }
+
+    /** {@code tiktok.events.outbox.*}: a durable processor. */
+    public static class Outbox {
+        /** Where the EventProcessor bean keeps its events: none (memory), local or jdbc. */
+        private OutboxType type = OutboxType.NONE;
+
+        /** The local outbox's directory (type local); locked to one process while it runs. */
+        private java.nio.file.Path directory;
+
+        /** The local outbox's durability (type local): grouped (default) or each-event. */
+        private LocalDurability durability;
+
+        /** The table of the JDBC outbox (type jdbc); the SDK's default name when not set. */
+        private String table;
+
+        /** How long a relay's claim on rows lasts before another instance may take them over (type jdbc). */
+        private java.time.Duration lease;
+
+        /** Whether to create the JDBC outbox's table at startup when it does not exist (type jdbc). */
+        private boolean initializeSchema;
+
+        /** @return the outbox type */
+        public OutboxType getType() {
+            return type;
+        }
+
+        /** @param type the outbox type */
+        public void setType(OutboxType type) {
+            this.type = type;
+        }
+
+        /** @return the local outbox's directory, or null */
+        public java.nio.file.Path getDirectory() {
+            return directory;
+        }
+
+        /** @param directory the local outbox's directory */
+        public void setDirectory(java.nio.file.Path directory) {
+            this.directory = directory;
+        }
+
+        /** @return the local outbox's durability, or null for the SDK's default */
+        public LocalDurability getDurability() {
+            return durability;
+        }
+
+        /** @param durability the local outbox's durability */
+        public void setDurability(LocalDurability durability) {
+            this.durability = durability;
+        }
+
+        /** @return the JDBC outbox's table, or null for the SDK's default */
+        public String getTable() {
+            return table;
+        }
+
+        /** @param table the JDBC outbox's table */
+        public void setTable(String table) {
+            this.table = table;
+        }
+
+        /** @return the JDBC outbox's lease, or null for the SDK's default */
+        public java.time.Duration getLease() {
+            return lease;
+        }
+
+        /** @param lease the JDBC outbox's lease */
+        public void setLease(java.time.Duration lease) {
+            this.lease = lease;
+        }
+
+        /** @return whether to create the JDBC outbox's table at startup */
+        public boolean isInitializeSchema() {
+            return initializeSchema;
+        }
+
+        /** @param initializeSchema whether to create the JDBC outbox's table at startup */
+        public void setInitializeSchema(boolean initializeSchema) {
+            this.initializeSchema = initializeSchema;
         }
     }
 }

@@ -59,7 +59,8 @@ class ConfigurationMetadataTest {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines())
                     .containsExactly(TikTokEventsAutoConfiguration.class.getName(),
                             TikTokEventsHealthAutoConfiguration.class.getName(),
-                            TikTokEventsMetricsAutoConfiguration.class.getName());
+                            TikTokEventsMetricsAutoConfiguration.class.getName(),
+                            TikTokEventsOutboxAutoConfiguration.class.getName());
         }
         // no spring.factories of ours (others' jars may have theirs)
         assertThat(java.util.Collections.list(loader.getResources("META-INF/spring.factories")))
