@@ -91,7 +91,7 @@ public final class EventTrackBody extends RequestBody {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-        BodyPieces out = new BodyPieces(sink); // not event by event: see BodyPieces
+        BodyPieces out = new BodyPieces(sink, contentLength); // not event by event: see BodyPieces
         out.write(head);
         if (stored != null) {
             for (int i = 0; i < stored.size(); i++) {

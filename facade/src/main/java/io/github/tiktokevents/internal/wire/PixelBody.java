@@ -126,7 +126,7 @@ public final class PixelBody extends RequestBody {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-        BodyPieces out = new BodyPieces(sink); // not event by event: see BodyPieces
+        BodyPieces out = new BodyPieces(sink, contentLength); // not event by event: see BodyPieces
         out.write(head);
         if (!batch) {
             writeFields(out, events.get(0));
