@@ -349,7 +349,7 @@ public final class EventProcessor implements AutoCloseable {
                 ProcessorOptions sourceOptions = engineOptions.toBuilder()
                         .threadNamePrefix(options.threadNamePrefix() + "-" + source.wireValue())
                         .build();
-                DeliverySender<Event> sender = chunk -> reply(transport.apply(source, chunk));
+                DeliverySender<Event> sender = chunk -> DeliveryReply.of(transport.apply(source, chunk));
                 engine = DeliveryEngine.start(sender, Event::eventId,
                         event -> EventWire.estimatedSizeBytes(event, settings.edition()), sourceOptions,
                         settings.metrics().forSource(source));
@@ -358,21 +358,6 @@ public final class EventProcessor implements AutoCloseable {
             }
             return engine;
         }
-    }
-
-    /**
-     * TikTok's answer as the engine wants it. Code 20001 counts as accepted: TikTok documents no per-event detail
-     * to tell which events it refused. Cancelling the reply (request timeout, forced close) cancels the HTTP call,
-     * which a derived future would not do by itself.
-     */
-    private static CompletableFuture<DeliveryReply> reply(CompletableFuture<SendResult> call) {
-        CompletableFuture<DeliveryReply> reply = call.thenApply(result -> DeliveryReply.accepted(result.requestId()));
-        reply.whenComplete((ignored, failure) -> {
-            if (reply.isCancelled()) {
-                call.cancel(true);
-            }
-        });
-        return reply;
     }
 
     /** The shutdown hook, for tests that run it as the JVM would; null when {@code drainOnShutdown} is off. */

@@ -1,10 +1,12 @@
 package io.github.tiktokevents.internal.delivery;
 
+import io.github.tiktokevents.SendResult;
 import io.github.tiktokevents.exception.TikTokException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * TikTok's successful answer to one chunk, as a {@link DeliverySender} reports it: accepted as a whole (code 0),
@@ -22,6 +24,24 @@ public final class DeliveryReply {
     private DeliveryReply(String requestId, Map<Integer, TikTokException> refusedByIndex) {
         this.requestId = requestId;
         this.refusedByIndex = refusedByIndex;
+    }
+
+    /**
+     * TikTok's answer to a chunk as an engine wants it. Code 20001 counts as accepted: TikTok documents no per-event
+     * detail to tell which events it refused. Cancelling the reply (request timeout, forced close) cancels the HTTP
+     * call, which a derived future would not do by itself.
+     *
+     * @param call the answer of one request
+     * @return the reply
+     */
+    public static CompletableFuture<DeliveryReply> of(CompletableFuture<SendResult> call) {
+        CompletableFuture<DeliveryReply> reply = call.thenApply(result -> accepted(result.requestId()));
+        reply.whenComplete((ignored, failure) -> {
+            if (reply.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return reply;
     }
 
     /**

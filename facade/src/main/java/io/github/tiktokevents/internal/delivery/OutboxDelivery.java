@@ -75,7 +75,7 @@ public final class OutboxDelivery {
             }
             String prefix = options.threadNamePrefix() + "-" + source.wireValue();
             ProcessorOptions sourceOptions = engineOptions.apply(prefix, window);
-            DeliverySender<OutboxEvent> sender = chunk -> reply(storedTransport.apply(source, chunk));
+            DeliverySender<OutboxEvent> sender = chunk -> DeliveryReply.of(storedTransport.apply(source, chunk));
             Function<OutboxEvent, String> idOf = OutboxEvent::eventId;
             SourceMetrics metrics = settings.metrics().forSource(source);
             OutboxRelay relay = new OutboxRelay(source, edition, outbox, window, options.maxBatchSize(),
@@ -249,13 +249,4 @@ public final class OutboxDelivery {
         }
     }
 
-    private static CompletableFuture<DeliveryReply> reply(CompletableFuture<SendResult> call) {
-        CompletableFuture<DeliveryReply> reply = call.thenApply(result -> DeliveryReply.accepted(result.requestId()));
-        reply.whenComplete((ignored, failure) -> {
-            if (reply.isCancelled()) {
-                call.cancel(true);
-            }
-        });
-        return reply;
-    }
 }
