@@ -57,8 +57,10 @@ final class Baselines {
                envelope, `{"code":0,"message":"OK","request_id":"…","data":{}}`, status line, headers and body in
                one write, as production servers answer. The JDK's `HttpServer`, used before, needed
                `sun.net.httpserver.nodelay=true` to answer in time, and that setting hid the client's own stall
-               (benchmark 6); nothing in the benchmarks sets it now. The project's emulator (`emulator/`) sets that
-               property itself and is not used here.
+               (benchmark 6); no JMH benchmark sets it, and none runs the project's emulator, which sets it for its
+               own answers. Only the figures under "Integrations against the emulator" run against it, because their issues ask
+               for that; they compare the command line and the sink task with the processor alone on the same
+               emulator, and a client stall is measured here, by benchmarks 2 and 6.
             3. **Memory**: bytes allocated per prepared event come from JMH's gc profiler on benchmark 1, per edition.
                Bytes retained per queued event come from `RetainedMemory`: 200,000 events built (their objects and
                hashes), their 2.0 JSON made with the call the processor's enqueue uses (the enqueue needs each event's

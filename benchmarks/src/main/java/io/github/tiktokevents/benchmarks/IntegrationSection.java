@@ -46,7 +46,8 @@ final class IntegrationSection {
             heap as the command line's, after an unmeasured first 10,000 (in the emulator's JVM the processor shared
             its collections and was slower than the command line); for row 8 they are the web events the sink makes of its records, sent from the
             emulator's JVM, where the task runs too. Every row, record and event must be accepted exactly once, or
-            the run fails.
+            the run fails. The emulator sets `sun.net.httpserver.nodelay` on its own JDK server, whose answers
+            leave in two writes; the clients keep their own settings, and both sides of each row meet the same server.
 
             7. The command line runs as users run it: a child JVM started with the shipped entry point
                (`TikTokEventsCli`), a fixed heap, `--progress none`, the access token in `TIKTOK_ACCESS_TOKEN`. Its rate
