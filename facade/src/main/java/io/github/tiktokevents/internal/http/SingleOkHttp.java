@@ -48,13 +48,20 @@ public final class SingleOkHttp {
      * @return the locations in class path order; those that cannot be listed or read are left out
      */
     public static Map<String, byte[]> locations(ClassLoader loader) {
-        Map<String, byte[]> found = new LinkedHashMap<>();
-        List<URL> urls;
+        return read(listed(loader));
+    }
+
+    /** Where the class is, unread; empty when the class loader cannot list resources (the check is then skipped). */
+    private static List<URL> listed(ClassLoader loader) {
         try {
-            urls = Collections.list(loader.getResources(CLIENT_CLASS));
+            return Collections.list(loader.getResources(CLIENT_CLASS));
         } catch (IOException unlisted) {
-            return found; // a class loader that cannot list resources: nothing to compare, the check is skipped
+            return List.of();
         }
+    }
+
+    private static Map<String, byte[]> read(List<URL> urls) {
+        Map<String, byte[]> found = new LinkedHashMap<>();
         for (URL url : urls) {
             try (InputStream in = url.openStream()) {
                 found.putIfAbsent(container(url.toString()), in.readAllBytes());
@@ -72,7 +79,11 @@ public final class SingleOkHttp {
      * @throws TikTokConfigurationException naming the jars and how to keep one
      */
     public static void require(ClassLoader loader) {
-        Map<String, byte[]> found = locations(loader);
+        List<URL> urls = listed(loader);
+        if (urls.size() < 2) {
+            return; // the usual case: one OkHttp, nothing to read or compare
+        }
+        Map<String, byte[]> found = read(urls);
         List<String> jars = new ArrayList<>(found.keySet());
         byte[] first = found.isEmpty() ? null : found.values().iterator().next();
         for (byte[] other : found.values()) {
