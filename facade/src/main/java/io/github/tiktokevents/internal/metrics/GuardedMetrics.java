@@ -106,16 +106,16 @@ public final class GuardedMetrics {
      * Announces an HTTP attempt.
      *
      * @param source the events' source
-     * @param endpoint the path posted to
+     * @param request the request; its path is read only when a hook listens, off the send path otherwise
      * @param events how many events it carries
      * @return the attempt's end, to call exactly once
      */
-    public Attempt requestStarted(EventSource source, String endpoint, int events) {
+    public Attempt requestStarted(EventSource source, okhttp3.Request request, int events) {
         if (!enabled) {
             return Attempt.NONE;
         }
         try {
-            RequestObserver observer = hook.requestStarted(source, endpoint, events);
+            RequestObserver observer = hook.requestStarted(source, request.url().encodedPath(), events);
             return observer == null || observer == RequestObserver.NONE ? Attempt.NONE : new Attempt(this, observer);
         } catch (Throwable bug) {
             failed("requestStarted", bug);

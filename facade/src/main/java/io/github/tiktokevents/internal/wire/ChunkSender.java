@@ -99,7 +99,7 @@ public final class ChunkSender {
             future.completeExceptionally(buildFailure(e));
             return future;
         }
-        GuardedMetrics.Attempt attempt = settings.metrics().requestStarted(source, call.request().url().encodedPath(), events);
+        GuardedMetrics.Attempt attempt = settings.metrics().requestStarted(source, call.request(), events);
         // The hook hears the attempt's end before the future completes, so whoever the answer wakes (a flush, a
         // join) already sees it recorded; a cancelled attempt ends as a failure of its own kind, once.
         AtomicBoolean ended = new AtomicBoolean();
@@ -162,7 +162,7 @@ public final class ChunkSender {
             throw buildFailure(e);
         }
         abandoned.whenComplete((ignored, error) -> call.cancel());
-        GuardedMetrics.Attempt attempt = settings.metrics().requestStarted(source, call.request().url().encodedPath(), chunk.size());
+        GuardedMetrics.Attempt attempt = settings.metrics().requestStarted(source, call.request(), chunk.size());
         SendResult result;
         try {
             result = answer(call, execute(call));
