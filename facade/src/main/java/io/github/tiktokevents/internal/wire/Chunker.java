@@ -4,6 +4,7 @@ import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.internal.rules.EventRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,30 +39,58 @@ public final class Chunker {
 
     static Map<EventSource, List<List<Event>>> chunk(List<Event> events, int maxPerRequest, long maxBytes,
             ToIntFunction<Event> sizeOf) {
-        Map<EventSource, List<Event>> bySource = new LinkedHashMap<>();
-        for (Event event : events) {
-            bySource.computeIfAbsent(event.source(), source -> new ArrayList<>()).add(event);
+        Event[] all = events.toArray(new Event[0]);
+        int[] sizes = new int[all.length];
+        EventSource first = all.length == 0 ? null : all[0].source();
+        boolean oneSource = true;
+        // One short loop that only reads each event's source and size: batches are often built long before they are
+        // sent, so each event is a cache miss, and a loop this small lets the processor wait for several at once.
+        for (int i = 0; i < all.length; i++) {
+            Event event = all[i];
+            sizes[i] = sizeOf.applyAsInt(event);
+            oneSource &= event.source() == first;
         }
         Map<EventSource, List<List<Event>>> chunks = new LinkedHashMap<>();
-        for (Map.Entry<EventSource, List<Event>> entry : bySource.entrySet()) {
-            List<List<Event>> parts = new ArrayList<>();
-            List<Event> part = new ArrayList<>();
-            long bytes = 0;
-            for (Event event : entry.getValue()) {
-                int size = sizeOf.applyAsInt(event);
-                if (!part.isEmpty() && (part.size() == maxPerRequest || bytes + size > maxBytes)) {
-                    parts.add(List.copyOf(part));
-                    part.clear();
-                    bytes = 0;
+        if (all.length == 0) {
+            return chunks;
+        }
+        if (oneSource) {
+            chunks.put(first, split(all, sizes, all.length, maxPerRequest, maxBytes));
+            return chunks;
+        }
+        Map<EventSource, Integer> counts = new LinkedHashMap<>();
+        for (Event event : all) {
+            counts.merge(event.source(), 1, Integer::sum);
+        }
+        for (EventSource source : counts.keySet()) {
+            Event[] ofSource = new Event[counts.get(source)];
+            int[] sizesOfSource = new int[ofSource.length];
+            int n = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (all[i].source() == source) {
+                    ofSource[n] = all[i];
+                    sizesOfSource[n++] = sizes[i];
                 }
-                part.add(event);
-                bytes += size;
             }
-            if (!part.isEmpty()) {
-                parts.add(List.copyOf(part));
-            }
-            chunks.put(entry.getKey(), parts);
+            chunks.put(source, split(ofSource, sizesOfSource, n, maxPerRequest, maxBytes));
         }
         return chunks;
+    }
+
+    /** Cuts one source's events, in order, into immutable lists within both bounds. */
+    private static List<List<Event>> split(Event[] events, int[] sizes, int count, int maxPerRequest, long maxBytes) {
+        List<List<Event>> parts = new ArrayList<>(count / Math.max(1, maxPerRequest) + 1);
+        int start = 0;
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            if (i > start && (i - start == maxPerRequest || bytes + sizes[i] > maxBytes)) {
+                parts.add(List.of(Arrays.copyOfRange(events, start, i)));
+                start = i;
+                bytes = 0;
+            }
+            bytes += sizes[i];
+        }
+        parts.add(List.of(Arrays.copyOfRange(events, start, count)));
+        return parts;
     }
 }

@@ -101,15 +101,38 @@ public final class EventTrackBody extends RequestBody {
                 out.write(stored.get(i).body());
             }
         } else {
-            for (int i = 0; i < events.size(); i++) {
-                if (i > 0) {
-                    out.writeByte(',');
-                }
-                out.write(EventWire.json(events.get(i)));
-            }
+            writeEvents(out);
         }
         out.writeByte(']');
         out.writeByte('}');
         out.finish();
+    }
+
+    /**
+     * Copies each event's kept bytes, asking for the next event's bytes before copying the current one: events are
+     * often built long before they are sent, so each is a cache miss, which then overlaps the copy before it.
+     */
+    private void writeEvents(BodyPieces out) throws IOException {
+        int count = events.size();
+        if (count == 0) {
+            return;
+        }
+        byte[] next = EventWire.json(events.get(0));
+        long length = head.length + 2L + count - 1 + next.length;
+        for (int i = 0; i < count; i++) {
+            byte[] current = next;
+            if (i + 1 < count) {
+                next = EventWire.json(events.get(i + 1));
+                length += next.length;
+            }
+            if (i > 0) {
+                out.writeByte(',');
+            }
+            out.write(current);
+        }
+        if (length != contentLength) {
+            // OkHttp would fail the request anyway; this names why
+            throw new IOException("an event's bytes changed after the request's length was counted");
+        }
     }
 }
