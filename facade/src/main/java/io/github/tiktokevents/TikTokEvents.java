@@ -19,6 +19,7 @@ import io.github.tiktokevents.internal.delivery.ProcessorFactory;
 import io.github.tiktokevents.outbox.Outbox;
 import io.github.tiktokevents.outbox.OutboxEvent;
 import io.github.tiktokevents.internal.delivery.Retrier;
+import io.github.tiktokevents.internal.http.CallDeadlines;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.http.HttpClientFactory;
 import io.github.tiktokevents.internal.http.SdkVersion;
@@ -96,10 +97,14 @@ public final class TikTokEvents implements AutoCloseable {
         apiClient.setUserAgent(SdkVersion.USER_AGENT);
         ((ApiKeyAuth) apiClient.getAuthentication("AccessToken")).setApiKey(settings.accessToken());
         this.eventApi = new EventApi(apiClient);
-        this.chunkSender = new ChunkSender(apiClient, settings,
-                new ApiErrorMapper(clock, settings.accessToken()));
-        // Timers only: the thread starts on the first retry, and no thread sleeps between attempts.
+        // Timers only: the thread starts on the first request, and no thread sleeps between attempts.
         this.retryScheduler = retryScheduler != null ? retryScheduler : new DeliveryThreadScheduler("tiktok-events-retry");
+        // The SDK's own requests keep the call timeout with CallDeadlines rather than OkHttp (see there); the derived
+        // client shares the dispatcher and connections, and EventApi keeps OkHttp's call timeout.
+        OkHttpClient sendClient = httpClient.newBuilder().callTimeout(Duration.ZERO).build();
+        this.chunkSender = new ChunkSender(apiClient, sendClient,
+                new CallDeadlines(Duration.ofMillis(httpClient.callTimeoutMillis()), this.retryScheduler), settings,
+                new ApiErrorMapper(clock, settings.accessToken()));
         this.retrier = new Retrier(retryPolicy, this.retryScheduler);
         this.batchSender = new BatchSender(this::sendWithRetries, this::sendBlockingWithRetries, settings);
     }

@@ -8,6 +8,7 @@ import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.exception.TikTokConfigurationException;
 import io.github.tiktokevents.exception.TikTokException;
+import io.github.tiktokevents.internal.http.CallDeadlines;
 import io.github.tiktokevents.internal.http.ClientSettings;
 import io.github.tiktokevents.internal.metrics.GuardedMetrics;
 import io.github.tiktokevents.outbox.OutboxEvent;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +24,13 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Sends one chunk (events of one source, within the request size cap) as one HTTP request, blocking or through
@@ -38,8 +44,12 @@ import okhttp3.Response;
 public final class ChunkSender {
     private static final String[] AUTH = {"AccessToken"};
     private static final long MAX_ANSWER_BYTES = 1024 * 1024;
+    private static final ByteString UTF8_BOM = ByteString.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
 
     private final ApiClient apiClient;
+    /** The client's OkHttp client without OkHttp's call timeout, which {@link #deadlines} keeps instead. */
+    private final OkHttpClient httpClient;
+    private final CallDeadlines deadlines;
     private final ClientSettings settings;
     private final ApiErrorMapper mapper;
     /** The three paths of this client's API version, made once rather than per request. */
@@ -52,8 +62,18 @@ public final class ChunkSender {
     /** Each source's 2.0 envelope head, which never changes for this client; made on first use. */
     private final ConcurrentMap<EventSource, byte[]> envelopeHeads = new ConcurrentHashMap<>();
 
-    public ChunkSender(ApiClient apiClient, ClientSettings settings, ApiErrorMapper mapper) {
+    /**
+     * @param apiClient the generated client, which builds each path's bare request
+     * @param httpClient the OkHttp client to send with; its own call timeout should be off, {@code deadlines} keeps it
+     * @param deadlines the whole-call timeout of every request sent here
+     * @param settings the client's settings
+     * @param mapper turns answers and failures into results and typed errors
+     */
+    public ChunkSender(ApiClient apiClient, OkHttpClient httpClient, CallDeadlines deadlines, ClientSettings settings,
+                       ApiErrorMapper mapper) {
         this.apiClient = apiClient;
+        this.httpClient = httpClient;
+        this.deadlines = deadlines;
         this.settings = settings;
         this.mapper = mapper;
         String version = "/open_api/" + apiClient.escapeString(settings.apiVersion());
@@ -94,11 +114,12 @@ public final class ChunkSender {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
         Call call;
         try {
-            call = apiClient.getHttpClient().newCall(request);
+            call = httpClient.newCall(request);
         } catch (RuntimeException e) {
             future.completeExceptionally(buildFailure(e));
             return future;
         }
+        deadlines.started(call);
         GuardedMetrics.Attempt attempt = settings.metrics().requestStarted(source, call.request(), events);
         // The hook hears the attempt's end before the future completes, so whoever the answer wakes (a flush, a
         // join) already sees it recorded; a cancelled attempt ends as a failure of its own kind, once.
@@ -114,7 +135,8 @@ public final class ChunkSender {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
-                TikTokException error = mapper.transport(describe(failed), e);
+                TikTokException error = transportFailure(failed, e);
+                deadlines.finished(failed);
                 if (ended.compareAndSet(false, true)) {
                     attempt.failed(error);
                 }
@@ -127,12 +149,14 @@ public final class ChunkSender {
                 try {
                     result = answer(answered, response);
                 } catch (TikTokException e) {
+                    deadlines.finished(answered);
                     if (ended.compareAndSet(false, true)) {
                         attempt.failed(e);
                     }
                     future.completeExceptionally(e);
                     return;
                 }
+                deadlines.finished(answered);
                 if (ended.compareAndSet(false, true)) {
                     attempt.succeeded();
                 }
@@ -157,18 +181,21 @@ public final class ChunkSender {
     public SendResult send(EventSource source, List<Event> chunk, CompletableFuture<?> abandoned) {
         Call call;
         try {
-            call = apiClient.getHttpClient().newCall(request(source, chunk));
+            call = httpClient.newCall(request(source, chunk));
         } catch (RuntimeException e) {
             throw buildFailure(e);
         }
         abandoned.whenComplete((ignored, error) -> call.cancel());
         GuardedMetrics.Attempt attempt = settings.metrics().requestStarted(source, call.request(), chunk.size());
         SendResult result;
+        deadlines.started(call);
         try {
             result = answer(call, execute(call));
         } catch (TikTokException e) {
             attempt.failed(e);
             throw e;
+        } finally {
+            deadlines.finished(call);
         }
         attempt.succeeded();
         return result;
@@ -181,7 +208,7 @@ public final class ChunkSender {
             if (Thread.currentThread().isInterrupted()) {
                 throw new TikTokException("Interrupted while waiting for TikTok's answer; the request was cancelled", e);
             }
-            throw mapper.transport(describe(call), e);
+            throw transportFailure(call, e);
         }
     }
 
@@ -192,7 +219,7 @@ public final class ChunkSender {
         } catch (TikTokException e) {
             throw e;
         } catch (IOException e) {
-            throw mapper.transport(describe(call), e);
+            throw transportFailure(call, e);
         } catch (RuntimeException | Error e) {
             throw new TikTokException("unexpected failure reading TikTok's answer", e);
         }
@@ -203,10 +230,29 @@ public final class ChunkSender {
         if (status >= 300 && status < 400) {
             throw mapper.redirect(status, response.request().url(), response.header("Location"));
         }
-        if (response.body().source().request(MAX_ANSWER_BYTES + 1)) {
+        BufferedSource source = response.body().source();
+        if (source.request(MAX_ANSWER_BYTES + 1)) {
             throw mapper.oversized(status, response.header("Retry-After"), MAX_ANSWER_BYTES);
         }
-        return mapper.map(status, response.header("Retry-After"), response.body().string());
+        return mapper.map(status, response.header("Retry-After"), text(response, source.getBuffer()));
+    }
+
+    /**
+     * The whole answer, already read into {@code buffered}, as text. JSON is UTF-8 (RFC 8259), so that is decoded
+     * directly, a leading byte order mark dropped; only an answer that names another charset goes through
+     * OkHttp's decoding, which parses the media type on every call (a regular expression per answer).
+     */
+    private static String text(Response response, Buffer buffered) throws IOException {
+        String contentType = response.header("Content-Type");
+        int charset = contentType == null ? -1 : contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (charset >= 0 && !contentType.regionMatches(true, charset + 8, "utf-8", 0, 5)
+                && !contentType.regionMatches(true, charset + 8, "\"utf-8\"", 0, 7)) {
+            return response.body().string();
+        }
+        if (buffered.size() >= 3 && buffered.rangeEquals(0, UTF8_BOM)) {
+            buffered.skip(3);
+        }
+        return buffered.readUtf8();
     }
 
     /** No cause attached: OkHttp's header errors quote the header's value, which may be the token. */
@@ -295,6 +341,11 @@ public final class ChunkSender {
             pixelHeads = heads;
         }
         return heads;
+    }
+
+    /** A transport failure, named a timeout when the call outlived its call timeout and was cancelled for it. */
+    private TikTokException transportFailure(Call call, IOException e) {
+        return mapper.transport(describe(call), deadlines.failure(call, e));
     }
 
     private static String describe(Call call) {

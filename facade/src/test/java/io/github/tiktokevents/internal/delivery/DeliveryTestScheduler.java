@@ -104,6 +104,18 @@ public final class DeliveryTestScheduler implements DeliveryScheduler {
         return tasks.size();
     }
 
+    /**
+     * Whether a task is due exactly {@code delay} from now: a way to wait for one particular timer while others
+     * (the client's call-timeout sweeps) come and go.
+     *
+     * @param delay how far ahead
+     * @return true if a pending task is due then
+     */
+    public synchronized boolean hasTaskDueIn(Duration delay) {
+        long due = now + Durations.saturatedNanos(delay);
+        return tasks.stream().anyMatch(task -> task.time == due);
+    }
+
     synchronized boolean isShutdown() {
         return shutdown;
     }
