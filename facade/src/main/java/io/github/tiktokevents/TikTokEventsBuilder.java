@@ -329,7 +329,10 @@ public final class TikTokEventsBuilder {
     }
 
     /**
-     * Sets whole-call timeout, positive; 60 s by default.
+     * Sets whole-call timeout, positive; 60 s by default. A request still running then is cancelled and fails as a
+     * timeout, at most a tenth of the timeout (and at most 1 s) late: the SDK keeps this timeout itself rather than
+     * through OkHttp, whose per-call watchdog entry slowed every request (see {@code BENCHMARKS.md}). Calls made
+     * through {@link TikTokEvents#eventApi()} keep OkHttp's own call timeout of the same length.
      *
      * @param timeout whole-call timeout, from 1 ms to 24 days; 60 s by default
      * @return this builder

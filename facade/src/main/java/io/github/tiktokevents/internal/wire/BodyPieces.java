@@ -21,7 +21,7 @@ final class BodyPieces {
     static final long PIECE_BYTES = 64 * 1024;
 
     /** okio's segment: a body no longer than this never fills one before its end, so it goes to the sink directly. */
-    private static final long SEGMENT_BYTES = 8192;
+    static final long SEGMENT_BYTES = 8192;
 
     private final BufferedSink sink;
     /** Where a body larger than a segment is gathered; for a smaller body, the sink itself (no buffer allocated). */

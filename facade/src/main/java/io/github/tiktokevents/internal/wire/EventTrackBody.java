@@ -91,6 +91,28 @@ public final class EventTrackBody extends RequestBody {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
+        // kept small so that it inlines into the caller, where the body object itself may then never be allocated
+        if (stored == null && contentLength <= BodyPieces.SEGMENT_BYTES) {
+            writeDirectly(sink);
+        } else {
+            writeGathered(sink);
+        }
+    }
+
+    /** Within one segment nothing is handed on before the end anyway (see {@link BodyPieces}), so no wrapper is made. */
+    private void writeDirectly(BufferedSink sink) throws IOException {
+        sink.write(head);
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                sink.writeByte(',');
+            }
+            sink.write(EventWire.json(events.get(i)));
+        }
+        sink.writeByte(']');
+        sink.writeByte('}');
+    }
+
+    private void writeGathered(BufferedSink sink) throws IOException {
         BodyPieces out = new BodyPieces(sink, contentLength); // not event by event: see BodyPieces
         out.write(head);
         if (stored != null) {

@@ -23,12 +23,15 @@ public final class PixelBody extends RequestBody {
     private final byte[] head;
     /** Built events, or events read back from an outbox ({@link OutboxEvent}), sent from their kept bytes. */
     private final List<?> events;
+    /** The one event of a {@code /pixel/track/} body; null for a batch. */
+    private final Object single;
     private final boolean batch;
     private final long contentLength;
 
     private PixelBody(byte[] head, List<?> events, boolean batch) {
         this.head = head;
         this.events = events;
+        this.single = batch ? null : events.get(0);
         this.batch = batch;
         long length = head.length;
         if (batch) {
@@ -37,9 +40,18 @@ public final class PixelBody extends RequestBody {
                 length += BATCH_ITEM_HEAD.length + fieldsLength(event) + 1;
             }
         } else {
-            length += fieldsLength(events.get(0)) + 1;
+            length += fieldsLength(single) + 1;
         }
         this.contentLength = length;
+    }
+
+    /** A {@code /pixel/track/} body of one event: no list around it, as {@code send} makes one per event. */
+    private PixelBody(byte[] head, Object event) {
+        this.head = head;
+        this.events = null;
+        this.single = event;
+        this.batch = false;
+        this.contentLength = head.length + fieldsLength(event) + 1L;
     }
 
     private static int fieldsLength(Object event) {
@@ -64,7 +76,7 @@ public final class PixelBody extends RequestBody {
      * @return the body
      */
     public static PixelBody ofStored(byte[] trackHead, byte[] batchHead, List<OutboxEvent> stored) {
-        return stored.size() == 1 ? new PixelBody(trackHead, stored, false) : new PixelBody(batchHead, stored, true);
+        return stored.size() == 1 ? new PixelBody(trackHead, stored.get(0)) : new PixelBody(batchHead, stored, true);
     }
 
     /**
@@ -100,7 +112,7 @@ public final class PixelBody extends RequestBody {
      * @return the body
      */
     public static PixelBody track(byte[] head, Event event) {
-        return new PixelBody(head, List.of(event), false);
+        return new PixelBody(head, event);
     }
 
     /**
@@ -126,10 +138,30 @@ public final class PixelBody extends RequestBody {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
+        // kept small so that it inlines into the caller, where the body object itself may then never be allocated
+        if (!batch && contentLength <= BodyPieces.SEGMENT_BYTES) {
+            writeDirectly(sink);
+        } else {
+            writeGathered(sink);
+        }
+    }
+
+    /** Within one segment nothing is handed on before the end anyway (see {@link BodyPieces}), so no wrapper is made. */
+    private void writeDirectly(BufferedSink sink) throws IOException {
+        sink.write(head);
+        if (single instanceof OutboxEvent) {
+            sink.write(((OutboxEvent) single).body());
+        } else {
+            sink.write(EventWire.pixelFields((Event) single));
+        }
+        sink.writeByte('}');
+    }
+
+    private void writeGathered(BufferedSink sink) throws IOException {
         BodyPieces out = new BodyPieces(sink, contentLength); // not event by event: see BodyPieces
         out.write(head);
         if (!batch) {
-            writeFields(out, events.get(0));
+            writeFields(out, single);
             out.writeByte('}');
             out.finish();
             return;
