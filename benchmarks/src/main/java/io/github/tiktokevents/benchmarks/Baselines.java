@@ -42,10 +42,14 @@ final class Baselines {
                sides, in an order that rotates, and reports each side's time as a JMH auxiliary counter: on this
                shared 2-core machine, whose speed drifted by up to a factor of two within minutes while this was
                written, sides measured in separate forks minutes apart could not be compared, while sides measured
-               back to back in the same invocation can. Each of 3 forks first sends 1,000 requests of two events
+               back to back in the same invocation can. Each of 2 forks first sends 1,000 requests of two events
                through every path of every side (so that the code run once per request is compiled, as in a running
-               application), then runs 10 warm-up and 8 measured invocations; the figures are means with 99.9%
-               intervals over the 24 measured invocations. After each delivery the server's
+               application), then runs 30 warm-up and 8 measured invocations; the figures are means with 99.9%
+               intervals over the 16 measured invocations. An earlier version warmed up for 10 invocations: on this
+               machine the just-in-time compiler was then still at work, more of it for the SDK's larger code than
+               for plain OkHttp's, and a harness outside JMH showed the ratio still climbing after ten invocations
+               (processor, 1.0, bodies of 50: 0.63 over the first ten, 0.73 over the next, 0.83 to 0.88 after
+               sixty); 30 invocations on 2 forks take about as long as 10 on 3. After each delivery the server's
                event count must have grown by exactly 20,000, and every SDK future, batch result and processor
                callback must report success.
 
@@ -167,6 +171,42 @@ final class Baselines {
               `fcntl` calls per request (switching to non-blocking for a read with a timeout and back), under 1%
               of the thread's samples; plain OkHttp given the same socket factory was as fast as without it, within
               this machine's noise.
+
+            Profiled a third time (issue 12, commits 485d0e5 to 0b5b7d1), with the same harness, `perf`, `strace`
+            (system calls counted, and the JVM's native frames behind each `futex`) and an OkHttp `EventListener`
+            timing each phase of a call. Ratios in this paragraph are from that harness (the two sides alternating
+            in one JVM, 90 deliveries, the first 30 not counted), each run more than once because one run on this
+            machine moves by up to 10 points:
+
+            - **OkHttp's call timeout put the watchdog on every request.** OkHttp enters a call timeout into okio's
+              watchdog queue, which every client in the JVM shares, on every call. `strace` counted about two more
+              `futex` calls per request with it, all `Unsafe_Unpark`, and in paired runs (`sendBatch`, 2.0, bodies
+              of 50, the SDK's client given a 60 s call timeout or none) the SDK took 99 to 105 ms per delivery
+              with it against 73 to 80 ms without, and plain OkHttp in the same JVM 90 to 94 ms against 70 to 75.
+              Change: the SDK keeps its own call timeout (`CallDeadlines`: each call notes its start in a map, and
+              while calls are in flight the client's scheduler sweeps it every tenth of the timeout, at most every
+              second, cancelling the overdue ones, which fail as timeouts); its requests go through a client
+              derived without OkHttp's call timeout. `EventApi` keeps OkHttp's. `CallDeadlinesTest` and
+              `CallTimeoutTest` check it.
+            - **Reading the answer** went through `ResponseBody.string()`, which parses the media type with a
+              regular expression on every answer, then Gson; now the buffered bytes are decoded as UTF-8. The
+              answer's share of the sending thread fell from about 2,400 to 960 samples per 300 deliveries.
+            - **Events built long before are cache misses.** With the same 50 events sent over and over instead of
+              20,000 different ones, the ratio rose from about 0.82 to 0.89. Writing the bodies alone (no socket)
+              took 4.5 ms per 20,000 events against 2.7 ms for the baselines' contiguous bodies, and 2.1 ms when
+              the events were in cache. Change: the chunker reads sources and sizes in a loop that does nothing
+              else, and the bodies ask for the next event's bytes before copying the current ones; the chunker's
+              samples fell from about 2,300 to 1,000 per 300 deliveries.
+            - **The warm-up was too short** (see above): the same harness read 0.69 and 0.72 over its tenth to
+              eighteenth deliveries, as JMH had, and 0.80 and 0.91 after sixty.
+            - **What remains, for bodies of 50,** is per request, timed by the `EventListener`: writing the request
+              body took about 112 µs against 88 µs for plain OkHttp, and the wait for the answer's first byte
+              140 against 128 µs. Gathering 50 events' bytes from scattered memory is part of the first; the rest is
+              the kernel's: delivering each write over loopback takes the receiving socket's lock, which the server
+              holds while it reads, and the sending thread's samples spinning on it (`__pv_queued_spin_lock_slowpath`
+              under `tcp_v4_rcv`) were 4,518 against 2,927 per 200 deliveries. Not changed: both sides made the
+              same number of `write` calls (38,444 for 4,800 requests each, the server's answers included), and
+              plain sockets in place of the SDK's interruptible ones made no difference this machine could show.
 
             """;
 
