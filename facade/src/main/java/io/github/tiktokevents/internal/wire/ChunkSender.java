@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -244,7 +243,7 @@ public final class ChunkSender {
      */
     private static String text(Response response, Buffer buffered) throws IOException {
         String contentType = response.header("Content-Type");
-        int charset = contentType == null ? -1 : contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+        int charset = contentType == null ? -1 : charsetAt(contentType);
         if (charset >= 0 && !contentType.regionMatches(true, charset + 8, "utf-8", 0, 5)
                 && !contentType.regionMatches(true, charset + 8, "\"utf-8\"", 0, 7)) {
             return response.body().string();
@@ -341,6 +340,16 @@ public final class ChunkSender {
             pixelHeads = heads;
         }
         return heads;
+    }
+
+    /** Where {@code charset=} starts in a media type, in any case, or -1; no lower-cased copy made per answer. */
+    private static int charsetAt(String contentType) {
+        for (int i = 0; i + 8 <= contentType.length(); i++) {
+            if (contentType.regionMatches(true, i, "charset=", 0, 8)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A transport failure, named a timeout when the call outlived its call timeout and was cancelled for it. */
