@@ -24,13 +24,26 @@ record Envelope(long code, String message, String requestId, Map<String, Object>
     private static final TypeAdapter<Object> ANY_VALUE = new Gson().getAdapter(Object.class);
 
     /**
-     * Reads an answer's body.
+     * Reads an answer's body: the flat shape TikTok nearly always answers with is recognised without a JSON reader
+     * ({@link FlatEnvelope}), anything else goes through {@link #readWithJsonReader}.
      *
      * @param body the whole body
      * @return the envelope
      * @throws IllegalArgumentException if the body is not exactly one envelope, saying what is wrong
      */
     static Envelope read(String body) {
+        Envelope flat = FlatEnvelope.read(body);
+        return flat != null ? flat : readWithJsonReader(body);
+    }
+
+    /**
+     * Reads an answer's body with Gson's strict reader, whatever its shape.
+     *
+     * @param body the whole body
+     * @return the envelope
+     * @throws IllegalArgumentException if the body is not exactly one envelope, saying what is wrong
+     */
+    static Envelope readWithJsonReader(String body) {
         try (JsonReader reader = new JsonReader(new StringReader(body))) {
             reader.setStrictness(Strictness.STRICT);
             Envelope envelope = readObject(reader);

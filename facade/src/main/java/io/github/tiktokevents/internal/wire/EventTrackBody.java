@@ -11,10 +11,14 @@ import okio.BufferedSink;
 
 /**
  * An Events API 2.0 request body written straight into the connection as OkHttp sends it: the envelope head, then
- * each event's JSON, made by the generated writer when the event was first sent or enqueued, and kept on it. No copy of the whole body is ever assembled, and its length is
- * known in advance, so the request carries a {@code Content-Length} and is not chunked.
+ * each event's JSON, made by the generated writer when the event was first sent or enqueued, and kept on it. No copy
+ * of the whole body is ever assembled, and its length is known in advance, so the request carries a
+ * {@code Content-Length} and is not chunked.
  *
- * <p>Events are immutable, so writing the body again (OkHttp may, after a dropped connection) gives the same bytes.
+ * <p>The body takes each event's bytes when it is made, on the thread that sends, and keeps them in one array. OkHttp
+ * writes it later on one of its own threads, which then copies bytes without reaching through every event first:
+ * events built long before they are sent are cache misses, and the copy waited on two of them per event. Writing the
+ * body again (OkHttp may, after a dropped connection) gives the same bytes.
  *
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
@@ -22,8 +26,11 @@ public final class EventTrackBody extends RequestBody {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final byte[] head;
-    private final List<Event> events;
-    /** Events read back from an outbox, sent from their kept bytes; null when {@link #events} are sent. */
+    /** The one event's bytes, or null when {@link #parts} holds several (or none). */
+    private final byte[] only;
+    /** Each event's bytes, in order; null when the body has {@link #only} one event or is {@link #stored}. */
+    private final byte[][] parts;
+    /** Events read back from an outbox, each written from its stored bytes; null otherwise. */
     private final List<OutboxEvent> stored;
     private final long contentLength;
 
@@ -31,22 +38,36 @@ public final class EventTrackBody extends RequestBody {
      * A body of the given events behind the given head.
      *
      * @param envelopeHead from {@link #envelopeHead(EventSource, String, String, String)}
-     * @param events built events of the head's source; the list is kept, not copied
+     * @param events built events of the head's source
      */
     public EventTrackBody(byte[] envelopeHead, List<Event> events) {
         this.head = envelopeHead;
-        this.events = events;
-        this.stored = null;
-        long length = head.length + 2L + Math.max(0, events.size() - 1);
-        for (Event event : events) {
-            length += EventWire.size(event);
+        if (events.size() == 1) {
+            // one event, as send makes it: no array, so the body may still be scalar-replaced (see writeTo)
+            this.only = EventWire.json(events.get(0));
+            this.parts = null;
+            this.stored = null;
+            this.contentLength = head.length + 2L + only.length;
+        } else {
+            byte[][] bytes = new byte[events.size()][];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = EventWire.json(events.get(i));
+            }
+            this.only = null;
+            this.parts = bytes;
+            this.stored = null;
+            long length = head.length + 2L + Math.max(0, bytes.length - 1); // "]}" and the commas
+            for (byte[] part : bytes) {
+                length += part.length;
+            }
+            this.contentLength = length;
         }
-        this.contentLength = length;
     }
 
     private EventTrackBody(byte[] envelopeHead, List<OutboxEvent> stored, long contentLength) {
         this.head = envelopeHead;
-        this.events = null;
+        this.only = null;
+        this.parts = null;
         this.stored = stored;
         this.contentLength = contentLength;
     }
@@ -92,7 +113,7 @@ public final class EventTrackBody extends RequestBody {
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
         // kept small so that it inlines into the caller, where the body object itself may then never be allocated
-        if (stored == null && contentLength <= BodyPieces.SEGMENT_BYTES) {
+        if (only != null && contentLength <= BodyPieces.SEGMENT_BYTES) {
             writeDirectly(sink);
         } else {
             writeGathered(sink);
@@ -102,12 +123,7 @@ public final class EventTrackBody extends RequestBody {
     /** Within one segment nothing is handed on before the end anyway (see {@link BodyPieces}), so no wrapper is made. */
     private void writeDirectly(BufferedSink sink) throws IOException {
         sink.write(head);
-        for (int i = 0; i < events.size(); i++) {
-            if (i > 0) {
-                sink.writeByte(',');
-            }
-            sink.write(EventWire.json(events.get(i)));
-        }
+        sink.write(only);
         sink.writeByte(']');
         sink.writeByte('}');
     }
@@ -115,46 +131,25 @@ public final class EventTrackBody extends RequestBody {
     private void writeGathered(BufferedSink sink) throws IOException {
         BodyPieces out = new BodyPieces(sink, contentLength); // not event by event: see BodyPieces
         out.write(head);
-        if (stored != null) {
+        if (only != null) {
+            out.write(only);
+        } else if (stored != null) {
             for (int i = 0; i < stored.size(); i++) {
                 if (i > 0) {
                     out.writeByte(',');
                 }
-                out.write(stored.get(i).body());
+                out.write(stored.get(i).body()); // a fresh view each time: writing consumes it
             }
         } else {
-            writeEvents(out);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    out.writeByte(',');
+                }
+                out.write(parts[i]);
+            }
         }
         out.writeByte(']');
         out.writeByte('}');
         out.finish();
-    }
-
-    /**
-     * Copies each event's kept bytes, asking for the next event's bytes before copying the current one: events are
-     * often built long before they are sent, so each is a cache miss, which then overlaps the copy before it.
-     */
-    private void writeEvents(BodyPieces out) throws IOException {
-        int count = events.size();
-        if (count == 0) {
-            return;
-        }
-        byte[] next = EventWire.json(events.get(0));
-        long length = head.length + 2L + count - 1 + next.length;
-        for (int i = 0; i < count; i++) {
-            byte[] current = next;
-            if (i + 1 < count) {
-                next = EventWire.json(events.get(i + 1));
-                length += next.length;
-            }
-            if (i > 0) {
-                out.writeByte(',');
-            }
-            out.write(current);
-        }
-        if (length != contentLength) {
-            // OkHttp would fail the request anyway; this names why
-            throw new IOException("an event's bytes changed after the request's length was counted");
-        }
     }
 }

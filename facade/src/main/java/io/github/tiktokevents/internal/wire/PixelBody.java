@@ -11,8 +11,8 @@ import okio.BufferedSink;
 /**
  * An Events API 1.0 request body ({@code /pixel/track/} for one event, {@code /pixel/batch/} for several), written
  * into the connection from each event's 1.0 properties, made once by the generated writer: the envelope's client
- * settings, then the events. Like {@link EventTrackBody}, no copy of the whole body is assembled and its length is
- * known in advance.
+ * settings, then the events. Like {@link EventTrackBody}, no copy of the whole body is assembled, its length is
+ * known in advance, and each event's bytes are taken when the body is made, so that OkHttp's thread only copies them.
  *
  * <p>Internal: not part of the SDK's API; it may change or disappear in any release.
  */
@@ -21,49 +21,51 @@ public final class PixelBody extends RequestBody {
     private static final byte[] BATCH_ITEM_HEAD = Envelopes.PIXEL_BATCH_ITEM_HEAD;
 
     private final byte[] head;
-    /** Built events, or events read back from an outbox ({@link OutboxEvent}), sent from their kept bytes. */
-    private final List<?> events;
-    /** The one event of a {@code /pixel/track/} body; null for a batch. */
-    private final Object single;
-    private final boolean batch;
+    /** The one event's 1.0 properties of a {@code /pixel/track/} body; null for a batch. */
+    private final byte[] only;
+    /** Each event's 1.0 properties of a {@code /pixel/batch/} body, in order; null for a track body. */
+    private final byte[][] parts;
+    /** Events read back from an outbox, each written from its stored 1.0 bytes; null otherwise. */
+    private final List<OutboxEvent> stored;
     private final long contentLength;
 
-    private PixelBody(byte[] head, List<?> events, boolean batch) {
+    /** A {@code /pixel/track/} body of one event's properties. */
+    private PixelBody(byte[] head, byte[] only) {
         this.head = head;
-        this.events = events;
-        this.single = batch ? null : events.get(0);
-        this.batch = batch;
-        long length = head.length;
-        if (batch) {
-            length += 2L + Math.max(0, events.size() - 1); // "]}" and the commas
-            for (Object event : events) {
-                length += BATCH_ITEM_HEAD.length + fieldsLength(event) + 1;
-            }
+        this.only = only;
+        this.parts = null;
+        this.stored = null;
+        this.contentLength = head.length + only.length + 1L;
+    }
+
+    /** A {@code /pixel/track/} (one event) or {@code /pixel/batch/} body of events an outbox kept. */
+    private PixelBody(byte[] head, List<OutboxEvent> stored) {
+        this.head = head;
+        this.only = null;
+        this.parts = null;
+        this.stored = stored;
+        if (stored.size() == 1) {
+            this.contentLength = head.length + stored.get(0).bodyLength() + 1L;
         } else {
-            length += fieldsLength(single) + 1;
+            long length = head.length + 2L + stored.size() - 1; // "]}" and the commas
+            for (OutboxEvent event : stored) {
+                length += BATCH_ITEM_HEAD.length + event.bodyLength() + 1;
+            }
+            this.contentLength = length;
+        }
+    }
+
+    /** A {@code /pixel/batch/} body: each event's properties, taken when the body is made (see {@link EventTrackBody}). */
+    private PixelBody(byte[] head, byte[][] parts) {
+        this.head = head;
+        this.only = null;
+        this.parts = parts;
+        this.stored = null;
+        long length = head.length + 2L + Math.max(0, parts.length - 1); // "]}" and the commas
+        for (byte[] part : parts) {
+            length += BATCH_ITEM_HEAD.length + part.length + 1;
         }
         this.contentLength = length;
-    }
-
-    /** A {@code /pixel/track/} body of one event: no list around it, as {@code send} makes one per event. */
-    private PixelBody(byte[] head, Object event) {
-        this.head = head;
-        this.events = null;
-        this.single = event;
-        this.batch = false;
-        this.contentLength = head.length + fieldsLength(event) + 1L;
-    }
-
-    private static int fieldsLength(Object event) {
-        return event instanceof OutboxEvent ? ((OutboxEvent) event).bodyLength() : EventWire.pixelFields((Event) event).length;
-    }
-
-    private static void writeFields(BodyPieces out, Object event) throws IOException {
-        if (event instanceof OutboxEvent) {
-            out.write(((OutboxEvent) event).body());
-        } else {
-            out.write(EventWire.pixelFields((Event) event));
-        }
     }
 
     /**
@@ -72,11 +74,11 @@ public final class PixelBody extends RequestBody {
      *
      * @param trackHead from {@link #trackHead}, used for one event
      * @param batchHead from {@link #batchHead}, used for several
-     * @param stored the events; the list is kept, not copied
+     * @param stored the events, at least one; the list is kept, not copied
      * @return the body
      */
     public static PixelBody ofStored(byte[] trackHead, byte[] batchHead, List<OutboxEvent> stored) {
-        return stored.size() == 1 ? new PixelBody(trackHead, stored.get(0)) : new PixelBody(batchHead, stored, true);
+        return new PixelBody(stored.size() == 1 ? trackHead : batchHead, stored);
     }
 
     /**
@@ -112,18 +114,22 @@ public final class PixelBody extends RequestBody {
      * @return the body
      */
     public static PixelBody track(byte[] head, Event event) {
-        return new PixelBody(head, event);
+        return new PixelBody(head, EventWire.pixelFields(event));
     }
 
     /**
      * A {@code /pixel/batch/} body.
      *
      * @param head from {@link #batchHead}
-     * @param events the events; the list is kept, not copied
+     * @param events the events
      * @return the body
      */
     public static PixelBody batch(byte[] head, List<Event> events) {
-        return new PixelBody(head, events, true);
+        byte[][] parts = new byte[events.size()][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = EventWire.pixelFields(events.get(i));
+        }
+        return new PixelBody(head, parts);
     }
 
     @Override
@@ -139,7 +145,7 @@ public final class PixelBody extends RequestBody {
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
         // kept small so that it inlines into the caller, where the body object itself may then never be allocated
-        if (!batch && contentLength <= BodyPieces.SEGMENT_BYTES) {
+        if (only != null && contentLength <= BodyPieces.SEGMENT_BYTES) {
             writeDirectly(sink);
         } else {
             writeGathered(sink);
@@ -149,64 +155,49 @@ public final class PixelBody extends RequestBody {
     /** Within one segment nothing is handed on before the end anyway (see {@link BodyPieces}), so no wrapper is made. */
     private void writeDirectly(BufferedSink sink) throws IOException {
         sink.write(head);
-        if (single instanceof OutboxEvent) {
-            sink.write(((OutboxEvent) single).body());
-        } else {
-            sink.write(EventWire.pixelFields((Event) single));
-        }
+        sink.write(only);
         sink.writeByte('}');
     }
 
     private void writeGathered(BufferedSink sink) throws IOException {
         BodyPieces out = new BodyPieces(sink, contentLength); // not event by event: see BodyPieces
         out.write(head);
-        if (!batch) {
-            writeFields(out, single);
+        if (only != null) {
+            out.write(only);
             out.writeByte('}');
-            out.finish();
-            return;
-        }
-        if (!events.isEmpty() && events.get(0) instanceof Event) {
-            writeEvents(out);
-        } else {
-            for (int i = 0; i < events.size(); i++) {
+        } else if (parts != null) {
+            for (int i = 0; i < parts.length; i++) {
                 if (i > 0) {
                     out.writeByte(',');
                 }
                 out.write(BATCH_ITEM_HEAD);
-                writeFields(out, events.get(i));
+                out.write(parts[i]);
                 out.writeByte('}');
             }
+            out.writeByte(']');
+            out.writeByte('}');
+        } else {
+            writeStored(out);
         }
-        out.writeByte(']');
-        out.writeByte('}');
         out.finish();
     }
 
-    /**
-     * The batch's events from their kept bytes, asking for the next event's bytes before copying the current ones:
-     * events are often built long before they are sent, so each is a cache miss, which then overlaps the copy before it.
-     */
-    private void writeEvents(BodyPieces out) throws IOException {
-        int count = events.size();
-        byte[] next = EventWire.pixelFields((Event) events.get(0));
-        long length = head.length + 2L + count - 1 + count * (BATCH_ITEM_HEAD.length + 1L) + next.length;
-        for (int i = 0; i < count; i++) {
-            byte[] current = next;
-            if (i + 1 < count) {
-                next = EventWire.pixelFields((Event) events.get(i + 1));
-                length += next.length;
-            }
+    /** The stored events' bytes, each from a fresh view, since writing one consumes it. */
+    private void writeStored(BodyPieces out) throws IOException {
+        if (stored.size() == 1) {
+            out.write(stored.get(0).body());
+            out.writeByte('}');
+            return;
+        }
+        for (int i = 0; i < stored.size(); i++) {
             if (i > 0) {
                 out.writeByte(',');
             }
             out.write(BATCH_ITEM_HEAD);
-            out.write(current);
+            out.write(stored.get(i).body());
             out.writeByte('}');
         }
-        if (length != contentLength) {
-            // OkHttp would fail the request anyway; this names why
-            throw new IOException("an event's bytes changed after the request's length was counted");
-        }
+        out.writeByte(']');
+        out.writeByte('}');
     }
 }
