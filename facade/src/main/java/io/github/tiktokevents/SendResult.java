@@ -37,8 +37,8 @@ public final class SendResult {
         this.code = code;
         this.message = message == null ? "" : message;
         this.requestId = requestId;
-        // not Map.copyOf: TikTok's data may hold JSON nulls, which it refuses
-        this.data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        // not Map.copyOf: TikTok's data may hold JSON nulls, which it refuses; most answers' data is empty
+        this.data = data == null || data.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
     /** @return TikTok's code: 0, or {@link #PARTIAL_SUCCESS} */
