@@ -132,7 +132,7 @@ final class BatchSender {
                     + " events, not " + chunk.size());
         }
         for (Event event : chunk) {
-            if (event.source() != source) {
+            if (!source.equals(event.source())) { // equal, not identical: of("...") may make a new instance
                 throw new TikTokValidationException("events", "a request takes events of one source only");
             }
         }

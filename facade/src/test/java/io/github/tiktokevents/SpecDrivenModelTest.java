@@ -20,6 +20,7 @@ import io.github.tiktokevents.processor.ProcessorOptions;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,30 @@ class SpecDrivenModelTest {
         JsonObject body = MockTikTok.json(tiktok.take());
         assertThat(body.get("event_source").getAsString()).isEqualTo("mini_app");
         assertThat(body.get("event_source_id").getAsString()).isEqualTo("MINI-1");
+    }
+
+    @Test
+    void aNewSourceNamedInTwoPlacesIsOneSourceOnEveryPath() throws Exception {
+        // EventSource.of makes a new instance for a value this version does not list: equal, not identical
+        Event first = Event.builder("Purchase", MockTikTok.DEFAULTS).source(EventSource.of("mini_app")).eventId("m-1")
+                .timestamp("2023-02-01T00:00:00Z").build();
+        Event second = Event.builder("Purchase", MockTikTok.DEFAULTS).source(EventSource.of("mini_app")).eventId("m-2")
+                .timestamp("2023-02-01T00:00:00Z").build();
+
+        try (TikTokEvents client = tiktok.clientBuilder().sourceId(EventSource.of("mini_app"), "MINI-1").build()) {
+            tiktok.answerOk();
+            assertThat(client.sendBatch(List.of(first, second)).allSucceeded()).isTrue();
+            assertThat(MockTikTok.json(tiktok.take()).getAsJsonArray("data")).hasSize(2);
+
+            tiktok.answerOk();
+            try (EventProcessor processor = client.processor(ProcessorOptions.builder().maxDelay(Duration.ofHours(1))
+                    .build())) {
+                assertThat(processor.enqueue(first)).isTrue();
+                assertThat(processor.enqueue(second)).isTrue();
+                assertThat(processor.flush(Duration.ofSeconds(10))).isTrue();
+            }
+            assertThat(MockTikTok.json(tiktok.take()).getAsJsonArray("data")).hasSize(2);
+        }
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class Chunker {
         for (int i = 0; i < all.length; i++) {
             Event event = all[i];
             sizes[i] = sizeOf.applyAsInt(event);
-            oneSource &= event.source() == first;
+            oneSource &= first.equals(event.source()); // equal, not identical: of("...") may make a new instance
         }
         Map<EventSource, List<List<Event>>> chunks = new LinkedHashMap<>();
         if (all.length == 0) {
@@ -67,7 +67,7 @@ public final class Chunker {
             int[] sizesOfSource = new int[ofSource.length];
             int n = 0;
             for (int i = 0; i < all.length; i++) {
-                if (all[i].source() == source) {
+                if (source.equals(all[i].source())) {
                     ofSource[n] = all[i];
                     sizesOfSource[n++] = sizes[i];
                 }
