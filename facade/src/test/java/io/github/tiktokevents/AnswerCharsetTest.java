@@ -8,24 +8,15 @@ import io.github.tiktokevents.event.Page;
 import java.nio.charset.StandardCharsets;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the answer's bytes become text: UTF-8 by default, a byte order mark dropped, another declared charset honoured. */
 class AnswerCharsetTest {
     private static final String ANSWER = "{\"code\":0,\"message\":\"Reçu\",\"request_id\":\"req-1\",\"data\":{}}";
-    private MockTikTok tiktok;
+    @RegisterExtension
+    final MockTikTok tiktok = MockTikTok.started();
 
-    @BeforeEach
-    void start() throws Exception {
-        tiktok = new MockTikTok();
-    }
-
-    @AfterEach
-    void stop() {
-        tiktok.close();
-    }
 
     private String messageOf(String contentType, Buffer body) {
         MockResponse.Builder answer = new MockResponse.Builder().code(200).body(body);

@@ -21,23 +21,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Batches split into requests, per-request outcomes, every event source, and the 1.0 pixel endpoints. */
 class BatchAndSourcesTest {
-    MockTikTok tiktok;
+    @RegisterExtension
+    final MockTikTok tiktok = MockTikTok.started();
 
-    @BeforeEach
-    void start() throws Exception {
-        tiktok = new MockTikTok();
-    }
-
-    @AfterEach
-    void stop() {
-        tiktok.close();
-    }
 
     static List<Event> webEvents(int count) {
         List<Event> events = new ArrayList<>();

@@ -12,9 +12,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole-call timeout against a server that trickles its answer, so that no single read waits long enough for the
@@ -23,17 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class CallTimeoutTest {
     private static final Duration CALL_TIMEOUT = Duration.ofMillis(400);
-    private MockTikTok tiktok;
+    @RegisterExtension
+    final MockTikTok tiktok = MockTikTok.started();
 
-    @BeforeEach
-    void start() throws Exception {
-        tiktok = new MockTikTok();
-    }
-
-    @AfterEach
-    void stop() {
-        tiktok.close();
-    }
 
     private void trickle() {
         // about 1.4 s for the whole answer, one byte every 20 ms: each read is answered well within the read timeout

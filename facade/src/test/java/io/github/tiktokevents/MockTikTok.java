@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.tiktokevents.event.EventDefaults;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,9 +12,19 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A MockWebServer standing in for TikTok, plus helpers to answer and to read what TikTok received. */
-public final class MockTikTok implements AutoCloseable {
+/**
+ * A MockWebServer standing in for TikTok, plus helpers to answer and to read what TikTok received. A test class that
+ * wants a fresh one per test registers it as an extension, which closes it after each test:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final MockTikTok tiktok = MockTikTok.started();
+ * }</pre>
+ */
+public final class MockTikTok implements AutoCloseable, AfterEachCallback {
     public static final String TOKEN = "tok-SECRET-9f8e7d6c5b4a";
     public static final String PIXEL = "CE3VQJJC77U1234ABCD0";
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2023-02-01T12:00:00Z"), ZoneOffset.UTC);
@@ -24,6 +35,15 @@ public final class MockTikTok implements AutoCloseable {
 
     MockTikTok() throws IOException {
         server.start(0);
+    }
+
+    /** A started server, for a field initialiser. */
+    static MockTikTok started() {
+        try {
+            return new MockTikTok();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the mock TikTok server could not start", e);
+        }
     }
 
     String baseUrl() {
@@ -68,5 +88,10 @@ public final class MockTikTok implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

@@ -12,9 +12,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every connection the SDK writes a request on has Nagle's algorithm off, or a body written in pieces waits about
@@ -22,19 +21,11 @@ import org.junit.jupiter.api.Test;
  * the request is about to be written.
  */
 class NoNagleStallTest {
-    MockTikTok tiktok;
+    @RegisterExtension
+    final MockTikTok tiktok = MockTikTok.started();
     /** The option as each request found it, read by an interceptor placed after the SDK's own. */
     final List<Boolean> noDelayAtWrite = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void start() throws Exception {
-        tiktok = new MockTikTok();
-    }
-
-    @AfterEach
-    void stop() {
-        tiktok.close();
-    }
 
     private final Interceptor recorder = chain -> {
         noDelayAtWrite.add(chain.connection().socket().getTcpNoDelay());

@@ -24,26 +24,17 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the spec-generated model adds: the fields the hand-written model could not send, additional fields on every
  * object through every way of sending, and open enumerations.
  */
 class SpecDrivenModelTest {
-    MockTikTok tiktok;
+    @RegisterExtension
+    final MockTikTok tiktok = MockTikTok.started();
 
-    @BeforeEach
-    void start() throws Exception {
-        tiktok = new MockTikTok();
-    }
-
-    @AfterEach
-    void stop() {
-        tiktok.close();
-    }
 
     static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
