@@ -162,7 +162,7 @@ public class ThroughputBenchmark {
             server.close();
         }
 
-        private static List<List<Event>> chunks(List<Event> events, int size) {
+        static List<List<Event>> chunks(List<Event> events, int size) {
             List<List<Event>> chunks = new ArrayList<>();
             for (int start = 0; start < events.size(); start += size) {
                 chunks.add(events.subList(start, Math.min(events.size(), start + size)));
@@ -384,7 +384,7 @@ public class ThroughputBenchmark {
         }, () -> delivery.okhttp.postConcurrently(PROCESSOR_IN_FLIGHT), sockets.pool::postAll);
     }
 
-    private static void check(BatchResult result) {
+    static void check(BatchResult result) {
         if (!result.allSucceeded()) {
             throw new IllegalStateException("failed: " + result.failedChunks());
         }
