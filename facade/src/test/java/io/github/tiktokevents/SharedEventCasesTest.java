@@ -12,7 +12,7 @@ import io.github.tiktokevents.event.Page;
 import io.github.tiktokevents.event.Properties;
 import io.github.tiktokevents.exception.TikTokValidationException;
 import io.github.tiktokevents.internal.wire.EventWire;
-import java.nio.file.Path;
+import io.github.tiktokevents.testing.SharedEventCase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,10 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SharedEventCasesTest {
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-    static final Path TABLE = Path.of("../rules/src/test/resources/shared-event-cases.csv");
 
     static Stream<SharedEventCase> rows() {
-        return SharedEventCase.read(TABLE).stream();
+        return SharedEventCase.all().stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,7 +2,7 @@ package io.github.tiktokevents.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.github.tiktokevents.testing.SharedEventCase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class SharedEventCasesTest {
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-    static final Path TABLE = Path.of("../rules/src/test/resources/shared-event-cases.csv");
     private static TikTokEmulator emulator;
 
     @BeforeAll
@@ -35,7 +34,7 @@ class SharedEventCasesTest {
     }
 
     static Stream<SharedEventCase> rows() {
-        return SharedEventCase.read(TABLE).stream();
+        return SharedEventCase.all().stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tiktokevents.emulator.Fault;
 import io.github.tiktokevents.emulator.TikTokEmulator;
 import io.github.tiktokevents.processor.EventProcessor;
+import io.github.tiktokevents.testing.MutableClock;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;

@@ -11,9 +11,11 @@ import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.outbox.OutboxEvent;
 import io.github.tiktokevents.outbox.RefusedEvent;
 import io.github.tiktokevents.outbox.jdbc.internal.SqlDialect;
+import io.github.tiktokevents.testing.MutableClock;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Outbox contract and the transactional add, on real PostgreSQL, H2 and SQLite. */
 class JdbcOutboxTest {
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private DataSource dataSource;
     private String table;
 

@@ -11,11 +11,13 @@ import io.github.tiktokevents.outbox.jdbc.internal.RefusedRow;
 import io.github.tiktokevents.outbox.jdbc.internal.SqlDialect;
 import io.github.tiktokevents.outbox.jdbc.internal.StoredRow;
 import io.github.tiktokevents.outbox.jdbc.internal.TableName;
+import io.github.tiktokevents.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OutboxStoreTest {
     private static final long LEASE = 60_000;
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private DataSource dataSource;
 
     private OutboxStore store(SqlDialect dialect) throws Exception {

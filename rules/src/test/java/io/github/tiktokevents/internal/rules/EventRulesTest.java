@@ -2,7 +2,7 @@ package io.github.tiktokevents.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.github.tiktokevents.testing.SharedEventCase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +18,7 @@ class EventRulesTest {
     private static final EventRules RULES = EventRules.standard(Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Stream<SharedEventCase> rows() {
-        return SharedEventCase.read(Path.of("src/test/resources/shared-event-cases.csv")).stream();
+        return SharedEventCase.all().stream();
     }
 
     @ParameterizedTest(name = "{0}")
