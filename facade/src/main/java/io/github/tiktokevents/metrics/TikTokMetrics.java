@@ -133,4 +133,26 @@ public interface TikTokMetrics {
      */
     default void queueClosed(String processor, EventSource source) {
     }
+
+    /**
+     * A durable processor (one made with an {@code Outbox}) opened; a binding registers a gauge of its backlog here.
+     * Its {@link #queueOpened queues} hold only the events claimed from the outbox for the next requests; what waits
+     * during an outage is in the outbox, and this is the figure to alert on.
+     *
+     * @param processor the processor's name (its {@code threadNamePrefix})
+     * @param pending reads how many events are stored and unfinished and not in a request, as the processor's
+     *                {@code stats().queueDepth()} does. It asks the outbox each time (for a database outbox, a
+     *                count query), so read it at a scrape's pace, not per event. While the store cannot be read it
+     *                returns the last count read
+     */
+    default void outboxOpened(String processor, LongSupplier pending) {
+    }
+
+    /**
+     * The durable processor {@link #outboxOpened} announced is closed; a binding removes its gauge here.
+     *
+     * @param processor the processor's name
+     */
+    default void outboxClosed(String processor) {
+    }
 }

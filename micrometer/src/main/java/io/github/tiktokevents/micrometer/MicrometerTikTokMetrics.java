@@ -38,6 +38,8 @@ import java.util.function.LongSupplier;
  *   <tr><td>{@code tiktok.events.requests}</td><td>timer</td><td>source, endpoint, outcome, error.type</td><td>HTTP attempts, every path</td></tr>
  *   <tr><td>{@code tiktok.events.requests.retried}</td><td>counter</td><td>source, error.type</td><td>requests sent again</td></tr>
  *   <tr><td>{@code tiktok.events.queue.depth}</td><td>gauge</td><td>processor, source</td><td>events waiting in a processor's queue</td></tr>
+ *   <tr><td>{@code tiktok.events.outbox.pending}</td><td>gauge</td><td>processor</td><td>a durable processor's stored
+ *       events not yet sent: its backlog, read from the outbox at each scrape</td></tr>
  * </table>
  *
  * <p>The observation is named {@value #OBSERVATION}, with low-cardinality keys {@code source}, {@code endpoint},
@@ -56,6 +58,7 @@ public final class MicrometerTikTokMetrics implements TikTokMetrics {
     /** Counters by name and tags: looked up per event, so kept rather than asked of the registry each time. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Gauge> gauges = new ConcurrentHashMap<>();
+    private final Map<String, Gauge> outboxGauges = new ConcurrentHashMap<>();
 
     /**
      * Records meters only; no observations.
@@ -145,6 +148,24 @@ public final class MicrometerTikTokMetrics implements TikTokMetrics {
     @Override
     public void queueClosed(String processor, EventSource source) {
         Gauge gauge = gauges.remove(processor + '\u0000' + source.wireValue());
+        if (gauge != null) {
+            meters.remove(gauge);
+        }
+    }
+
+    @Override
+    public void outboxOpened(String processor, LongSupplier pending) {
+        Gauge gauge = Gauge.builder("tiktok.events.outbox.pending", pending, LongSupplier::getAsLong)
+                .description("a durable processor's stored events not yet sent, read from its outbox")
+                .tags("processor", processor)
+                .strongReference(true)
+                .register(meters);
+        outboxGauges.put(processor, gauge);
+    }
+
+    @Override
+    public void outboxClosed(String processor) {
+        Gauge gauge = outboxGauges.remove(processor);
         if (gauge != null) {
             meters.remove(gauge);
         }

@@ -9,6 +9,7 @@ import io.github.tiktokevents.emulator.TikTokCodes;
 import io.github.tiktokevents.emulator.TikTokEmulator;
 import io.github.tiktokevents.event.Event;
 import io.github.tiktokevents.event.EventNames;
+import io.github.tiktokevents.event.EventSource;
 import io.github.tiktokevents.event.Page;
 import io.github.tiktokevents.exception.TikTokApiException;
 import io.github.tiktokevents.processor.EventProcessor;
@@ -22,6 +23,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,24 @@ class MicrometerTikTokMetricsTest {
             assertThat(gauge("orders").gauge().value()).isZero();
         }
         assertThat(emulator.events()).hasSize(7);
+    }
+
+    @Test
+    void theOutboxGaugeReadsTheBacklogUntilItsProcessorCloses() {
+        MicrometerTikTokMetrics metrics = new MicrometerTikTokMetrics(meters);
+        AtomicLong backlog = new AtomicLong(12);
+        metrics.outboxOpened("orders", backlog::get);
+        // a source named like the gauge's key must not replace or remove it
+        metrics.queueOpened("orders", EventSource.of("outbox"), () -> 3);
+        Search outbox = meters.find("tiktok.events.outbox.pending").tags("processor", "orders");
+        assertThat(outbox.gauge().value()).isEqualTo(12);
+        backlog.set(5);
+        assertThat(outbox.gauge().value()).isEqualTo(5);
+
+        metrics.queueClosed("orders", EventSource.of("outbox"));
+        assertThat(meters.find("tiktok.events.outbox.pending").gauge()).isNotNull();
+        metrics.outboxClosed("orders");
+        assertThat(meters.find("tiktok.events.outbox.pending").gauge()).isNull();
     }
 
     private Search gauge(String processor) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,6 +44,8 @@ public final class OutboxDelivery {
     private final Map<EventSource, OutboxRelay> relays = new LinkedHashMap<>();
     private final ClientSettings settings;
     private final LongAdder stored = new LongAdder();
+    /** The backlog gauge's last reading, which it keeps while the store cannot be read. */
+    private final AtomicLong lastPending = new AtomicLong();
     private final ReentrantLock roomLock = new ReentrantLock();
     private final Condition room = roomLock.newCondition();
     private volatile boolean closed;
@@ -86,6 +89,7 @@ public final class OutboxDelivery {
             // the metrics' depth is the source's claimed events waiting for a request slot, as an engine's queue
             metrics.queueOpened(options.threadNamePrefix(), () -> relay.stats().queueDepth());
         }
+        settings.metrics().outboxOpened(options.threadNamePrefix(), this::pendingForGauge);
         relays.values().forEach(OutboxRelay::start);
     }
 
@@ -206,6 +210,7 @@ public final class OutboxDelivery {
             Thread.currentThread().interrupt();
         }
         relays.keySet().forEach(source -> settings.metrics().forSource(source).queueClosed(options.threadNamePrefix()));
+        settings.metrics().outboxClosed(options.threadNamePrefix());
         outbox.close();
     }
 
@@ -238,6 +243,27 @@ public final class OutboxDelivery {
         }
         return new ProcessorStats(stored.sum(), delivered, failed, rejected, retried, requests,
                 Math.max(0L, size - inFlight), inFlight);
+    }
+
+    /**
+     * The backlog gauge: stored and unfinished events not in a request, as {@link #stats} counts its
+     * {@code queueDepth}; the last reading while the store fails, so an unreadable store does not look drained.
+     */
+    private long pendingForGauge() {
+        long size;
+        try {
+            size = outbox.size();
+        } catch (RuntimeException storeFailed) {
+            return lastPending.get();
+        }
+        long inFlight = 0;
+        for (OutboxRelay relay : relays.values()) {
+            ProcessorStats s = relay.stats();
+            inFlight += s.inFlight() + s.queueDepth();
+        }
+        long pending = Math.max(0L, size - inFlight);
+        lastPending.set(pending);
+        return pending;
     }
 
     private void signalRoom() {

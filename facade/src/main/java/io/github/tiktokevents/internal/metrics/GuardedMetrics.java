@@ -143,6 +143,37 @@ public final class GuardedMetrics {
         }
     }
 
+    /**
+     * A durable processor opened; see {@link TikTokMetrics#outboxOpened}.
+     *
+     * @param processor the processor's name
+     * @param pending reads the outbox's backlog
+     */
+    public void outboxOpened(String processor, LongSupplier pending) {
+        if (enabled) {
+            try {
+                hook.outboxOpened(processor, pending);
+            } catch (Throwable bug) {
+                failed("outboxOpened", bug);
+            }
+        }
+    }
+
+    /**
+     * A durable processor closed; see {@link TikTokMetrics#outboxClosed}.
+     *
+     * @param processor the processor's name
+     */
+    public void outboxClosed(String processor) {
+        if (enabled) {
+            try {
+                hook.outboxClosed(processor);
+            } catch (Throwable bug) {
+                failed("outboxClosed", bug);
+            }
+        }
+    }
+
     private void failed(String method, Throwable bug) {
         System.Logger.Level level = warned.compareAndSet(false, true) ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
         LOG.log(level, "TikTokMetrics." + method + " threw; ignored, no event's outcome changes", bug);

@@ -2,6 +2,7 @@ package io.github.tiktokevents.outbox.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tiktokevents.RetryPolicy;
 import io.github.tiktokevents.TikTokEvents;
 import io.github.tiktokevents.emulator.Fault;
 import io.github.tiktokevents.emulator.TikTokEmulator;
@@ -81,11 +82,49 @@ class LocalOutboxMetricsTest {
         }
     }
 
+    @Test
+    void theBacklogGaugeCountsWhatWaitsInTheOutboxWhileTikTokIsDown() {
+        Recorder recorder = new Recorder();
+        try (TikTokEmulator tiktok = TikTokEmulator.builder().build().start();
+             TikTokEvents client = TikTokEvents.builder().accessToken(tiktok.accessToken()).pixelCode("PIXEL_M")
+                     .baseUrl(tiktok.baseUrl()).metrics(recorder).build()) {
+            tiktok.faults().every(1, new Fault.Answer(503, 0, "down", null));
+            // claims at most 2 x (1 + 1) = 4 events, which retry; the other 6 stay in the outbox
+            EventProcessor processor = client.processor(ProcessorOptions.builder().threadNamePrefix("backlog")
+                    .maxBatchSize(2).maxRequestsInFlight(1).maxDelay(Duration.ofMillis(10))
+                    .retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofMillis(20))
+                            .maxDelay(Duration.ofMillis(50)).maxAttempts(1_000).maxElapsed(Duration.ofMinutes(1))
+                            .build())
+                    .listener(new RecordingListener()).drainOnShutdown(false).build(),
+                    LocalOutbox.builder(directory).build());
+            for (int i = 0; i < 10; i++) {
+                assertThat(processor.enqueue(LocalOutboxProcessorTest.event("down-" + i))).isTrue();
+            }
+            while (processor.stats().inFlight() < 4) {
+                Thread.onSpinWait(); // the relay claims the window's 4 events
+            }
+            LongSupplier pending = recorder.outboxes.get("backlog");
+            assertThat(pending.getAsLong()).isEqualTo(6L).isEqualTo(processor.stats().queueDepth());
+            // the source's queue gauge sees only what was claimed: during an outage it stays small
+            assertThat(recorder.queues.get("backlog web").getAsLong()).isLessThanOrEqualTo(4L);
+
+            tiktok.faults().clear();
+            assertThat(processor.flush()).isTrue();
+            assertThat(pending.getAsLong()).isZero();
+            processor.close();
+            assertThat(recorder.closedOutboxes).containsExactly("backlog");
+        }
+        assertThat(recorder.outboxes).containsOnlyKeys("backlog");
+    }
+
     private static final class Recorder implements TikTokMetrics {
         final Map<String, Long> counts = new ConcurrentHashMap<>();
         final List<String> attempts = Collections.synchronizedList(new ArrayList<>());
         final List<String> openedQueues = Collections.synchronizedList(new ArrayList<>());
         final List<String> closedQueues = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, LongSupplier> queues = new ConcurrentHashMap<>();
+        final Map<String, LongSupplier> outboxes = new ConcurrentHashMap<>();
+        final List<String> closedOutboxes = Collections.synchronizedList(new ArrayList<>());
 
         private void add(String key, long n) {
             counts.merge(key, n, Long::sum);
@@ -120,11 +159,22 @@ class LocalOutboxMetricsTest {
         @Override
         public void queueOpened(String processor, EventSource source, LongSupplier depth) {
             openedQueues.add(processor + " " + source.wireValue());
+            queues.put(processor + " " + source.wireValue(), depth);
         }
 
         @Override
         public void queueClosed(String processor, EventSource source) {
             closedQueues.add(processor + " " + source.wireValue());
+        }
+
+        @Override
+        public void outboxOpened(String processor, LongSupplier pending) {
+            outboxes.put(processor, pending);
+        }
+
+        @Override
+        public void outboxClosed(String processor) {
+            closedOutboxes.add(processor);
         }
     }
 }
