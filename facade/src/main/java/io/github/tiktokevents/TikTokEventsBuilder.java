@@ -494,10 +494,11 @@ public final class TikTokEventsBuilder {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    /** Shows which settings are present, never the token. */
+    /** Shows which settings are present, never the token nor credentials in the base URL. */
     @Override
     public String toString() {
         return "TikTokEventsBuilder{accessToken=" + (accessToken == null ? "missing" : "***") + ", sourceIds=" + sourceIds
-                + ", apiVersion=" + apiVersion + ", baseUrl=" + baseUrl + ", edition=" + edition + '}';
+                + ", apiVersion=" + apiVersion + ", baseUrl=" + io.github.tiktokevents.internal.http.UrlText.withoutCredentials(baseUrl)
+                + ", edition=" + edition + '}';
     }
 }

@@ -95,6 +95,39 @@ class SecrecyTest {
         }
     }
 
+    @Test
+    void aTokenAcrossTheLogsCutLeavesNoPartOfItInTheLog() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (MockTikTok tiktok = new MockTikTok();
+             TikTokEvents client = tiktok.clientBuilder().httpLogLevel(HttpLogLevel.BODY).httpLogger(seen::add).build()) {
+            // the answer echoes the token so that it starts 12 characters before the log's cut of 4,096
+            String padding = "x".repeat(4096 - 12 - "{\"code\":0,\"message\":\"".length());
+            tiktok.answer("{\"code\":0,\"message\":\"" + padding + MockTikTok.TOKEN + "\",\"request_id\":\"r\"}");
+            client.send(Event.builder("Purchase").page(Page.of("https://shop.example")).build());
+        }
+        String head = MockTikTok.TOKEN.substring(0, 12);
+        assertThat(seen).anySatisfy(line -> assertThat(line).contains("x".repeat(100)));
+        assertThat(seen).noneSatisfy(line -> assertThat(line).contains(head));
+    }
+
+    @Test
+    void credentialsInTheBaseUrlAreNeitherLoggedNorPrinted() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (MockTikTok tiktok = new MockTikTok()) {
+            String withCredentials = tiktok.baseUrl().replace("://", "://proxy-user:proxy-Pa55@");
+            TikTokEventsBuilder builder = tiktok.clientBuilder().baseUrl(withCredentials)
+                    .httpLogLevel(HttpLogLevel.HEADERS).httpLogger(seen::add);
+            seen.add(builder.toString());
+            try (TikTokEvents client = builder.build()) {
+                seen.add(client.toString());
+                tiktok.answerOk();
+                client.send(Event.builder("Purchase").page(Page.of("https://shop.example")).build());
+            }
+        }
+        assertThat(seen).anySatisfy(line -> assertThat(line).startsWith("--> POST http://***@"));
+        assertThat(seen).noneSatisfy(line -> assertThat(line).containsAnyOf("proxy-user", "proxy-Pa55"));
+    }
+
     private static Throwable thrown(Runnable call) {
         try {
             call.run();

@@ -40,7 +40,7 @@ final class BoundedHttpLog implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         RequestBody body = request.body();
-        log("--> " + request.method() + " " + request.url() + (body == null ? "" : " (" + body.contentLength() + "-byte body)"));
+        log("--> " + request.method() + " " + UrlText.withoutCredentials(request.url()) + (body == null ? "" : " (" + body.contentLength() + "-byte body)"));
         if (level != HttpLogLevel.BASIC) {
             headers(request.headers());
         }
@@ -58,7 +58,7 @@ final class BoundedHttpLog implements Interceptor {
             throw e;
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        log("<-- " + response.code() + " " + response.request().url() + " (" + millis + " ms)");
+        log("<-- " + response.code() + " " + UrlText.withoutCredentials(response.request().url()) + " (" + millis + " ms)");
         if (level != HttpLogLevel.BASIC) {
             headers(response.headers());
         }
@@ -66,8 +66,9 @@ final class BoundedHttpLog implements Interceptor {
             // peek: reads at most the bound (after decompression), and leaves the answer to the SDK's own read
             Buffer peeked = new Buffer();
             var source = response.body().source().peek();
-            boolean more = source.request(MAX_BODY_CHARS + 1L);
-            peeked.write(source, Math.min(MAX_BODY_CHARS, source.getBuffer().size()));
+            long wanted = MAX_BODY_CHARS + overlap();
+            boolean more = source.request(wanted + 1L);
+            peeked.write(source, Math.min(wanted, source.getBuffer().size()));
             log(prefix(peeked, more ? -1 : peeked.size()));
         }
         return response;
@@ -80,16 +81,29 @@ final class BoundedHttpLog implements Interceptor {
         }
     }
 
-    /** The first characters of a body; {@code totalBytes} -1 when the body goes on past what was read. */
+    /**
+     * The first characters of a body, the token already replaced; {@code totalBytes} -1 when the body goes on past
+     * what was read. The token is replaced before the cut, over the bound plus {@link #overlap()} bytes: replaced
+     * after it, a token straddling the cut would leave its first part in the log.
+     */
     private String prefix(Buffer body, long totalBytes) throws IOException {
         long shown = Math.min(body.size(), MAX_BODY_CHARS);
-        String text = body.readString(shown, StandardCharsets.UTF_8);
+        String read = redact(body.readString(Math.min(body.size(), MAX_BODY_CHARS + overlap()), StandardCharsets.UTF_8));
+        String text = read.length() > MAX_BODY_CHARS ? read.substring(0, MAX_BODY_CHARS) : read;
         String rest = totalBytes < 0 ? " ...(more not shown)" : totalBytes > shown ? " ...(" + (totalBytes - shown) + " more bytes)" : "";
         return text + rest;
     }
 
+    /** How far past the bound a token that starts before it can reach. */
+    private long overlap() {
+        return secret == null || secret.isEmpty() ? 0 : secret.length() - 1L;
+    }
+
+    private String redact(String text) {
+        return secret == null || secret.isEmpty() ? text : text.replace(secret, "██");
+    }
+
     private void log(String line) {
-        String redacted = secret == null || secret.isEmpty() ? line : line.replace(secret, "██");
-        sink.accept(ServerText.clean(redacted, null, MAX_BODY_CHARS + 64));
+        sink.accept(ServerText.clean(redact(line), null, MAX_BODY_CHARS + 64));
     }
 }

@@ -78,7 +78,7 @@ public record ClientSettings(
     @Override
     public String toString() {
         return "ClientSettings{accessToken=***, sourceIds=" + sourceIds + ", testEventCode=" + testEventCode
-                + ", partnerName=" + partnerName + ", apiVersion=" + apiVersion + ", baseUrl=" + baseUrl
+                + ", partnerName=" + partnerName + ", apiVersion=" + apiVersion + ", baseUrl=" + UrlText.withoutCredentials(baseUrl)
                 + ", edition=" + edition + ", pixelBatchSize=" + pixelBatchSize + '}';
     }
 }
