@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /** CSV with a header row, parsed by Apache Commons CSV as a stream of records. */
 final class CsvRowReader implements RowReader {
@@ -17,6 +18,8 @@ final class CsvRowReader implements RowReader {
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
+            // two columns of one name: which one a mapping means cannot be told, so it is a usage error
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
             .get();
 
     private final CSVParser parser;
@@ -28,14 +31,28 @@ final class CsvRowReader implements RowReader {
         try {
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
         } catch (IllegalArgumentException badHeader) {
-            // Commons CSV refuses duplicate or malformed header names; its message names the header, not a value.
-            throw new UsageException("the CSV header cannot be used: " + badHeader.getMessage(), badHeader);
+            // Not Commons CSV's message: it quotes the whole first line, which is a row of personal data when the
+            // file has no header row. Nor is it the cause, which a --verbose run would print.
+            throw new UsageException("the CSV header cannot be used: " + headerProblem(badHeader)
+                    + " (the first line of the file is its header: is the header row missing?)");
         }
         this.header = List.copyOf(parser.getHeaderNames());
         if (header.isEmpty()) {
             throw new UsageException("the CSV input has no header row");
         }
         this.records = parser.iterator();
+    }
+
+    /** What is wrong with the header, in words of ours: Commons CSV's own message quotes the line. */
+    private static String headerProblem(IllegalArgumentException badHeader) {
+        String message = String.valueOf(badHeader.getMessage());
+        if (message.startsWith("A header name is missing")) {
+            return "a column has no name";
+        }
+        if (message.contains("duplicate name")) {
+            return "two columns have the same name";
+        }
+        return "Commons CSV refused it (" + badHeader.getClass().getSimpleName() + ")";
     }
 
     @Override

@@ -22,8 +22,10 @@ final class HeaderCheck {
         }
         Map<String, String> missing = mapping.missingFrom(header);
         if (!missing.isEmpty()) {
+            // the header's own cells are not quoted: without a header row they are a row of personal data
             throw new UsageException("the CSV header has no column " + missing.values() + " named in the mapping "
-                    + missing.keySet() + "; the header is " + header);
+                    + missing.keySet() + "; its first line has " + header.size() + " columns"
+                    + " (is the header row missing, or is a column named differently?)");
         }
         Map<MappedField, String> columns = mapping.resolve(header);
         if (!columns.containsKey(MappedField.EVENT_TIME) && !timeOptional) {

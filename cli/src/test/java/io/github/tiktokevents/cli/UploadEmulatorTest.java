@@ -189,6 +189,34 @@ class UploadEmulatorTest {
     }
 
     @Test
+    void aFileWithoutAHeaderRowIsAUsageErrorThatQuotesNoneOfItsFirstRow() throws IOException {
+        // the first line is a customer's row: Commons CSV's own messages would print it whole
+        Path blankCell = Files.writeString(dir.resolve("blank-cell.csv"),
+                "jane.doe@example.com,+14155550123,,2024-05-01T10:00:00Z\n");
+        Path noHeader = Files.writeString(dir.resolve("no-header.csv"),
+                "jane.doe@example.com,+14155550123,2024-05-01T10:00:00Z\n");
+        Path repeated = Files.writeString(dir.resolve("repeated.csv"),
+                "jane.doe@example.com,jane.doe@example.com,2024-05-01T10:00:00Z\n");
+        CliRun run = CliRun.withToken(emulator.accessToken());
+
+        CliRun.Result missingName = run.run("upload", blankCell.toString(), "--dry-run", "--event", "Purchase",
+                "--event-source-id", SOURCE_ID);
+        CliRun.Result unmapped = run.run("upload", noHeader.toString(), "--dry-run", "--event", "Purchase",
+                "--event-source-id", SOURCE_ID, "--map", "email=email");
+        CliRun.Result duplicate = run.run("upload", repeated.toString(), "--dry-run", "--event", "Purchase",
+                "--event-source-id", SOURCE_ID);
+
+        assertThat(missingName.err()).contains("a column has no name", "is the header row missing?");
+        assertThat(unmapped.err()).contains("no column [email]", "its first line has 3 columns");
+        assertThat(duplicate.err()).contains("two columns have the same name");
+        for (CliRun.Result result : List.of(missingName, unmapped, duplicate)) {
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.all()).doesNotContain("jane.doe", "4155550123");
+        }
+        assertThat(emulator.requestCount()).isZero();
+    }
+
+    @Test
     void aFinishedUploadIsNotSentAgainAndACheckpointOfAnotherFileIsRefused() throws IOException {
         Path input = SampleRows.csv(dir.resolve("orders.csv"), 30, Instant.now());
         CliRun run = CliRun.withToken(emulator.accessToken());
