@@ -67,7 +67,9 @@ final class SettingValidators {
             public void ensureValid(String name, Object value) {
                 String url = value == null ? "" : value.toString();
                 if (!url.startsWith("https://") && !url.startsWith("http://")) {
-                    throw new ConfigException(name, value, "must be an http:// or https:// URL");
+                    // not ConfigException(name, value, ...), which quotes the value: a URL may carry credentials
+                    throw new ConfigException(name + " must be an http:// or https:// URL (the value is not shown:"
+                            + " a URL may carry credentials)");
                 }
             }
 

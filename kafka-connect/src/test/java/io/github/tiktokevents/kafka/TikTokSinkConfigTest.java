@@ -43,6 +43,10 @@ class TikTokSinkConfigTest {
                 .hasMessageContaining(TikTokSinkConfig.EVENT_ID_FIELD).hasMessageContaining("empty step");
         assertThatThrownBy(() -> new TikTokSinkConfig(valid(Map.of(TikTokSinkConfig.BASE_URL, "ftp://x"))))
                 .hasMessageContaining(TikTokSinkConfig.BASE_URL);
+        // a URL may carry credentials: the refusal names the setting, not the value
+        assertThatThrownBy(() -> new TikTokSinkConfig(valid(Map.of(TikTokSinkConfig.BASE_URL,
+                "gateway-user:gateway-Pa55@gateway.example"))))
+                .hasMessageContaining(TikTokSinkConfig.BASE_URL).hasMessageNotContaining("gateway-Pa55");
     }
 
     @Test
