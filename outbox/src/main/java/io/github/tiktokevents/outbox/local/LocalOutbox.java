@@ -7,8 +7,10 @@ import io.github.tiktokevents.outbox.Outbox;
 import io.github.tiktokevents.outbox.OutboxEvent;
 import io.github.tiktokevents.outbox.RefusedEvent;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Size</b>: at most {@link Builder#capacity(int) capacity} events and {@link Builder#capacityBytes(long)
  *       capacityBytes} bytes stored and unfinished; beyond that the processor applies its {@code queueFullPolicy}.
  *       Refused events are kept apart and do not count.</li>
+ *   <li><b>Privacy</b>: a directory the outbox creates is readable by its owner only ({@code rwx------}) where the
+ *       file system has POSIX permissions: stored events hold what is sent unhashed (IP address, user agent, page
+ *       URL). A directory that exists already keeps its permissions.</li>
  *   <li><b>One process per directory</b>: opening takes an exclusive lock on {@code outbox.lock}; a second process
  *       (or a second outbox in this one) is refused with a {@link TikTokConfigurationException} naming the directory.
  *       The operating system drops the lock when the process dies.</li>
@@ -71,10 +76,33 @@ public final class LocalOutbox implements Outbox {
         GROUPED
     }
 
+    /**
+     * Creates the directory, if it is missing, readable by its owner only where the file system has POSIX
+     * permissions: stored events hold what is sent unhashed (IP address, user agent, page URL). An existing
+     * directory keeps the permissions it was given.
+     */
+    private static void createPrivately(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Path parent = directory.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            try {
+                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (FileAlreadyExistsException raced) {
+                // another thread or process made it first: fine, as long as it is a directory (checked below)
+            }
+        }
+        Files.createDirectories(directory);
+    }
+
     private LocalOutbox(Builder builder) {
         this.directory = builder.directory;
         try {
-            Files.createDirectories(directory);
+            createPrivately(directory);
         } catch (IOException e) {
             throw new TikTokConfigurationException("Cannot create the outbox directory " + directory + ": " + e.getMessage());
         }
