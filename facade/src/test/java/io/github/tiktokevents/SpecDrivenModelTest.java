@@ -128,6 +128,14 @@ class SpecDrivenModelTest {
                 .hasMessageNotContaining("jane");
         assertThatThrownBy(() -> Properties.builder().putAdditionalField("when", new Object()))
                 .isInstanceOf(TikTokValidationException.class).hasMessageContaining("properties.when");
+        // a key chosen from data (an email) is not shown in the path; a field-like key is
+        assertThatThrownBy(() -> Properties.builder().putAdditionalField("customers",
+                Map.of("jane.doe@example.com", Map.of("score", Double.NaN))))
+                .isInstanceOf(TikTokValidationException.class)
+                .hasMessageContaining("properties.customers.<key>.score").hasMessageNotContaining("jane");
+        assertThatThrownBy(() -> Properties.builder().putAdditionalField("+14155550123", Double.NaN))
+                .isInstanceOf(TikTokValidationException.class)
+                .hasMessageContaining("properties.<key>").hasMessageNotContaining("4155550123");
         assertThatThrownBy(() -> User.builder().putAdditionalHashedField("dob", "1990-01-01", "horoscope"))
                 .isInstanceOf(TikTokValidationException.class).hasMessageContaining("user.dob")
                 .hasMessageNotContaining("1990");

@@ -39,7 +39,7 @@ public final class AdditionalFields {
             throw new TikTokValidationException(where, "has a blank name");
         }
         Values.checkUnicode(name, where);
-        String field = path.isEmpty() ? name : path + "." + name;
+        String field = FieldPaths.child(path, name);
         if (modelled.contains(name)) {
             throw new TikTokValidationException(field, "is modelled: use its own setter, which applies the spec's rules");
         }
@@ -87,7 +87,7 @@ public final class AdditionalFields {
                     throw new TikTokValidationException(field, "has a map key that is not a string");
                 }
                 Values.checkUnicode(key, field);
-                copy.put(key, checked(entry.getValue(), field + "." + key, depth + 1));
+                copy.put(key, checked(entry.getValue(), FieldPaths.child(field, key), depth + 1));
             }
             return Collections.unmodifiableMap(copy);
         }

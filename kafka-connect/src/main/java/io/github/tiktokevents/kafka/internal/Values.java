@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
@@ -14,6 +15,9 @@ import org.apache.kafka.connect.data.Struct;
  * TikTok field only, never the value.
  */
 final class Values {
+    /** A key shown in a field path: the SDK's own rule for additional fields' keys. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
     private Values() {
     }
 
@@ -87,7 +91,7 @@ final class Values {
         }
         if (value instanceof Map<?, ?> source) {
             Map<String, Object> map = new LinkedHashMap<>();
-            source.forEach((key, child) -> map.put(String.valueOf(key), json(child, field + "." + key)));
+            source.forEach((key, child) -> map.put(String.valueOf(key), json(child, childPath(field, key))));
             return map;
         }
         if (value instanceof Collection<?> source) {
@@ -96,6 +100,11 @@ final class Values {
             return list;
         }
         throw new UnmappableRecordException(field + " must be JSON-like, not " + kind(value));
+    }
+
+    /** A map entry's path; a key that does not look like a field name (an email, a phone) is not shown. */
+    private static String childPath(String field, Object key) {
+        return FIELD_NAME.matcher(String.valueOf(key)).matches() ? field + "." + key : field + ".<key>";
     }
 
     static String kind(Object value) {

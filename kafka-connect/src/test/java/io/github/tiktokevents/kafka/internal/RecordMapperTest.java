@@ -151,6 +151,12 @@ class RecordMapperTest {
                 .hasMessageContaining("user.external_id must be text or a finite number");
         assertThatThrownBy(() -> mapper.map(record("{\"event\":\"x\"}", 1)))
                 .hasMessageContaining("String, not a map or Struct");
+        // a map keyed by data (customers' emails): the path shows <key>, not the email
+        Map<String, Object> keyedByEmail = Map.of("event", "Purchase", "page", Map.of("url", "https://x.example"),
+                "properties", Map.of("contents", List.of(Map.of("content_id", "sku-1",
+                        "customers", Map.of("jane.doe@example.com", new Object())))));
+        assertThatThrownBy(() -> mapper.map(record(keyedByEmail, 1))).isInstanceOf(UnmappableRecordException.class)
+                .hasMessageContaining("customers.<key>").message().doesNotContain("jane");
     }
 
     @Test
