@@ -243,6 +243,27 @@ final class Baselines {
               An application that enqueues or sends an event as it builds it finds it in cache (with the same 50
               events sent over and over, the third profile read 0.89 instead of 0.82).
 
+            Profiled a fifth time (issue 12, at 7aa6c80, processor, 2.0 bodies of 50), to find a cause the earlier
+            profiles could not name, with async-profiler 4.6 (CPU samples every 200 µs, inlined frames named) on
+            `ThroughputProbe`, and `perf` counting context switches by side. The probe read 0.72 to 0.80 of plain
+            OkHttp, with 54 to 55 ms of CPU per delivery against 40 to 41 (+35%):
+
+            - **No single cause is left.** Per share of the SDK's CPU: the event's size read at `enqueue` (two
+              cache misses on a cold event) 0.9%; adding to the queue and making its node 1.2% (half of it first
+              touches of heap pages); the producer waiting for room and being woken 1.9%, both sides of it; taking
+              a batch from the queue 0.6%; the request's `Request` and body 0.8%; the processor's timer and the
+              call's deadline 1.0%; reading the answer 0.6% (cleaning its message of the token 0.2%); settling the
+              50 events 0.4%. Each is the price of a promise (a bounded queue that pushes back, a typed answer, a
+              deadline on every call, one outcome per event); together about 7% of the SDK's CPU.
+            - **The rest is the kernel's**: the SDK allocates about 2 MB more per delivery (8.5 against 6.5), so
+              it touches more fresh heap pages (page faults, 6 of 28 extra `perf` samples), and it switches
+              threads more: 2,444 context switches per delivery against 2,149, of which 115 are the producer
+              blocking on the full queue and being woken, 71 OkHttp's task runner, 39 OkHttp's call threads.
+            - **Shared by both sides**: OkHttp schedules its connection pool's clean-up under a contended monitor
+              each time a call ends, about 2.3% of all samples.
+            - To reach 0.9x here the SDK would have to shed most of the list above at once; no change of a few
+              percent shows through this machine's noise of about ten points per row.
+
             """;
 
     private static final String BUDGET = """
