@@ -23,6 +23,8 @@ import java.util.concurrent.CompletionException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Captures everything a user could see during failing calls (HTTP logs at the most verbose level, exception
@@ -95,19 +97,22 @@ class SecrecyTest {
         }
     }
 
-    @Test
-    void aTokenAcrossTheLogsCutLeavesNoPartOfItInTheLog() throws Exception {
+    @ParameterizedTest(name = "second echo starting {0} characters from the cut")
+    @ValueSource(ints = {-12, 10})
+    void aTokenNearTheLogsCutLeavesNoPartOfItInTheLog(int fromCut) throws Exception {
         List<String> seen = new ArrayList<>();
         try (MockTikTok tiktok = new MockTikTok();
              TikTokEvents client = tiktok.clientBuilder().httpLogLevel(HttpLogLevel.BODY).httpLogger(seen::add).build()) {
-            // the answer echoes the token so that it starts 12 characters before the log's cut of 4,096
-            String padding = "x".repeat(4096 - 12 - "{\"code\":0,\"message\":\"".length());
-            tiktok.answer("{\"code\":0,\"message\":\"" + padding + MockTikTok.TOKEN + "\",\"request_id\":\"r\"}");
+            // the answer echoes the token twice: early (replaced, so what follows it moves up), and across the
+            // log's cut of 4,096 characters (-12) or just past it (10)
+            String head = "{\"code\":0,\"message\":\"token " + MockTikTok.TOKEN + " ";
+            String padding = "x".repeat(4096 + fromCut - head.length());
+            tiktok.answer(head + padding + MockTikTok.TOKEN + "\",\"request_id\":\"r\"}");
             client.send(Event.builder("Purchase").page(Page.of("https://shop.example")).build());
         }
-        String head = MockTikTok.TOKEN.substring(0, 12);
-        assertThat(seen).anySatisfy(line -> assertThat(line).contains("x".repeat(100)));
-        assertThat(seen).noneSatisfy(line -> assertThat(line).contains(head));
+        String part = MockTikTok.TOKEN.substring(0, 8);
+        assertThat(seen).anySatisfy(line -> assertThat(line).contains("token ██ " + "x".repeat(100)));
+        assertThat(seen).noneSatisfy(line -> assertThat(line).contains(part));
     }
 
     @Test

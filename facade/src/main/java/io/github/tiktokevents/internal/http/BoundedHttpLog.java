@@ -82,16 +82,22 @@ final class BoundedHttpLog implements Interceptor {
     }
 
     /**
-     * The first characters of a body, the token already replaced; {@code totalBytes} -1 when the body goes on past
-     * what was read. The token is replaced before the cut, over the bound plus {@link #overlap()} bytes: replaced
-     * after it, a token straddling the cut would leave its first part in the log.
+     * The first characters of a body, the token replaced; {@code totalBytes} -1 when the body goes on past what was
+     * read. The bound plus {@link #overlap()} bytes are read so that a token straddling the cut is seen whole: the
+     * cut then moves to before it, since replacing after a plain cut would leave the token's first part in the log.
      */
     private String prefix(Buffer body, long totalBytes) throws IOException {
         long shown = Math.min(body.size(), MAX_BODY_CHARS);
-        String read = redact(body.readString(Math.min(body.size(), MAX_BODY_CHARS + overlap()), StandardCharsets.UTF_8));
-        String text = read.length() > MAX_BODY_CHARS ? read.substring(0, MAX_BODY_CHARS) : read;
+        String read = body.readString(Math.min(body.size(), MAX_BODY_CHARS + overlap()), StandardCharsets.UTF_8);
+        int cut = Math.min(read.length(), MAX_BODY_CHARS);
+        if (overlap() > 0) {
+            int straddling = read.indexOf(secret, Math.max(0, cut - secret.length() + 1));
+            if (straddling >= 0 && straddling < cut) {
+                cut = straddling;
+            }
+        }
         String rest = totalBytes < 0 ? " ...(more not shown)" : totalBytes > shown ? " ...(" + (totalBytes - shown) + " more bytes)" : "";
-        return text + rest;
+        return redact(read.substring(0, cut)) + rest;
     }
 
     /** How far past the bound a token that starts before it can reach. */
