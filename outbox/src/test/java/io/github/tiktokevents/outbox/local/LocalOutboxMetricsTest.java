@@ -34,8 +34,7 @@ class LocalOutboxMetricsTest {
     void aDurableProcessorsEventsAddUpAndItsQueuesAreAnnouncedAndWithdrawn() {
         Recorder recorder = new Recorder();
         try (TikTokEmulator tiktok = TikTokEmulator.builder().build().start();
-             TikTokEvents client = TikTokEvents.builder().accessToken(tiktok.accessToken()).pixelCode("PIXEL_M")
-                     .baseUrl(tiktok.baseUrl()).metrics(recorder).build()) {
+             TikTokEvents client = client(tiktok, recorder)) {
             tiktok.faults().next(new Fault.Answer(200, 40002, "Invalid parameter: data[0].event", null));
             EventProcessor processor = client.processor(ProcessorOptions.builder().threadNamePrefix("metered")
                     .maxDelay(Duration.ofHours(1)).listener(new RecordingListener()).drainOnShutdown(false).build(),
@@ -64,8 +63,7 @@ class LocalOutboxMetricsTest {
     void eventsLeftByAnEarlierRunAreDeliveredButNotCountedAsEnqueuedAgain() {
         Recorder recorder = new Recorder();
         try (TikTokEmulator tiktok = TikTokEmulator.builder().build().start();
-             TikTokEvents client = TikTokEvents.builder().accessToken(tiktok.accessToken()).pixelCode("PIXEL_M")
-                     .baseUrl(tiktok.baseUrl()).metrics(recorder).build()) {
+             TikTokEvents client = client(tiktok, recorder)) {
             ProcessorOptions options = ProcessorOptions.builder().maxDelay(Duration.ofHours(1))
                     .listener(new RecordingListener()).drainOnShutdown(false).build();
             EventProcessor first = client.processor(options, LocalOutbox.builder(directory).build());
@@ -86,8 +84,7 @@ class LocalOutboxMetricsTest {
     void theBacklogGaugeCountsWhatWaitsInTheOutboxWhileTikTokIsDown() {
         Recorder recorder = new Recorder();
         try (TikTokEmulator tiktok = TikTokEmulator.builder().build().start();
-             TikTokEvents client = TikTokEvents.builder().accessToken(tiktok.accessToken()).pixelCode("PIXEL_M")
-                     .baseUrl(tiktok.baseUrl()).metrics(recorder).build()) {
+             TikTokEvents client = client(tiktok, recorder)) {
             tiktok.faults().every(1, new Fault.Answer(503, 0, "down", null));
             // claims at most 2 x (1 + 1) = 4 events, which retry; the other 6 stay in the outbox
             EventProcessor processor = client.processor(ProcessorOptions.builder().threadNamePrefix("backlog")
@@ -115,6 +112,11 @@ class LocalOutboxMetricsTest {
             assertThat(recorder.closedOutboxes).containsExactly("backlog");
         }
         assertThat(recorder.outboxes).containsOnlyKeys("backlog");
+    }
+
+    private static TikTokEvents client(TikTokEmulator tiktok, Recorder recorder) {
+        return TikTokEvents.builder().accessToken(tiktok.accessToken()).pixelCode("PIXEL_M").baseUrl(tiktok.baseUrl())
+                .metrics(recorder).build();
     }
 
     private static final class Recorder implements TikTokMetrics {
