@@ -6,7 +6,10 @@ import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.keyword.UnknownKeywordFactory;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.serialization.YamlMapperFactory;
@@ -102,7 +105,14 @@ final class SpecValidator {
                 .pathType(PathType.JSON_PATH)
                 .formatAssertionsEnabled(true)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
+        // The spec's vendor extensions (x-tiktok-pii, x-tiktok-rules, ...) are annotations for our generators: known
+        // as such, the validator does not log a warning for each of them every time an emulator starts.
+        Dialect dialect = Dialect.builder(Dialects.getOpenApi30())
+                .unknownKeywordFactory((keyword, context) -> keyword.startsWith("x-")
+                        ? new NonValidationKeyword(keyword)
+                        : UnknownKeywordFactory.getInstance().getKeyword(keyword, context))
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
                 builder -> builder.schemaRegistryConfig(config).schemas(Map.of(iri, text)));
         for (Endpoint endpoint : Endpoint.values()) {
             Schema schema = registry.getSchema(SchemaLocation.of(iri + "#/components/schemas/" + endpoint.schemaName()));
