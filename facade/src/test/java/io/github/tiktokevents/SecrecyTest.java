@@ -115,6 +115,25 @@ class SecrecyTest {
         assertThat(seen).noneSatisfy(line -> assertThat(line).contains(part));
     }
 
+    @ParameterizedTest(name = "a body of {0} then the token")
+    @ValueSource(strings = {"é", "€", "😀"})
+    void aTokenAfterMultiByteTextLeavesNoPartOfItInTheLog(String character) throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (MockTikTok tiktok = new MockTikTok();
+             TikTokEvents client = tiktok.clientBuilder().httpLogLevel(HttpLogLevel.BODY).httpLogger(seen::add).build()) {
+            // fewer characters than the bound, more bytes: the log's read ends inside the token
+            String head = "{\"code\":0,\"message\":\"";
+            int fill = (4096 - head.length()) / character.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            tiktok.answer(head + character.repeat(fill) + MockTikTok.TOKEN + "\",\"request_id\":\"r\"}");
+            client.send(Event.builder("Purchase").page(Page.of("https://shop.example")).build());
+        }
+        assertThat(seen).anySatisfy(line -> assertThat(line).contains(character.repeat(50)));
+        for (int length = 3; length <= MockTikTok.TOKEN.length(); length++) {
+            String part = MockTikTok.TOKEN.substring(0, length);
+            assertThat(seen).noneSatisfy(line -> assertThat(line).contains(character + part));
+        }
+    }
+
     @Test
     void credentialsInTheBaseUrlAreNeitherLoggedNorPrinted() throws Exception {
         List<String> seen = new ArrayList<>();

@@ -83,21 +83,30 @@ final class BoundedHttpLog implements Interceptor {
 
     /**
      * The first characters of a body, the token replaced; {@code totalBytes} -1 when the body goes on past what was
-     * read. The bound plus {@link #overlap()} bytes are read so that a token straddling the cut is seen whole: the
-     * cut then moves to before it, since replacing after a plain cut would leave the token's first part in the log.
+     * read. The cut must never fall inside the token, or its first part would be logged: the bound plus
+     * {@link #overlap()} bytes are read, so that a token straddling the cut is seen whole and the cut moves to before
+     * it; and when the read itself stopped short of the body's end, its last {@link #overlap()} characters are never
+     * shown, since a token may begin there (in a body of multi-byte characters the read ends before the bound).
      */
     private String prefix(Buffer body, long totalBytes) throws IOException {
-        long shown = Math.min(body.size(), MAX_BODY_CHARS);
-        String read = body.readString(Math.min(body.size(), MAX_BODY_CHARS + overlap()), StandardCharsets.UTF_8);
+        long available = body.size();
+        long readBytes = Math.min(available, MAX_BODY_CHARS + overlap());
+        String read = body.readString(readBytes, StandardCharsets.UTF_8);
         int cut = Math.min(read.length(), MAX_BODY_CHARS);
         if (overlap() > 0) {
+            if (readBytes < available || totalBytes < 0) {
+                cut = (int) Math.min(cut, Math.max(0, read.length() - overlap()));
+            }
             int straddling = read.indexOf(secret, Math.max(0, cut - secret.length() + 1));
             if (straddling >= 0 && straddling < cut) {
                 cut = straddling;
             }
         }
-        String rest = totalBytes < 0 ? " ...(more not shown)" : totalBytes > shown ? " ...(" + (totalBytes - shown) + " more bytes)" : "";
-        return redact(read.substring(0, cut)) + rest;
+        String shown = read.substring(0, cut);
+        long shownBytes = shown.getBytes(StandardCharsets.UTF_8).length;
+        String rest = totalBytes < 0 ? " ...(more not shown)"
+                : totalBytes > shownBytes ? " ...(" + (totalBytes - shownBytes) + " more bytes)" : "";
+        return redact(shown) + rest;
     }
 
     /** How far past the bound a token that starts before it can reach. */
