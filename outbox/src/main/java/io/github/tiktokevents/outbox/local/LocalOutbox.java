@@ -85,7 +85,7 @@ public final class LocalOutbox implements Outbox {
         if (Files.isDirectory(directory)) {
             return;
         }
-        Path parent = directory.toAbsolutePath().getParent();
+        Path parent = directory.getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
@@ -100,7 +100,8 @@ public final class LocalOutbox implements Outbox {
     }
 
     private LocalOutbox(Builder builder) {
-        this.directory = builder.directory;
+        // normalised: a/b/../c with b missing, or a path ending in ".", names the directory that is made and used
+        this.directory = builder.directory.toAbsolutePath().normalize();
         try {
             createPrivately(directory);
         } catch (IOException e) {

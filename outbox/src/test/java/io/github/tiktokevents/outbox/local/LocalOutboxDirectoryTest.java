@@ -31,6 +31,21 @@ class LocalOutboxDirectoryTest {
     }
 
     @Test
+    void aPathThroughAMissingDirectoryOrEndingInADotIsMadePrivateToo() throws IOException {
+        Path viaMissing = root.resolve("missing/../outbox-a");
+        Path endingInDot = root.resolve("outbox-b/.");
+        for (Path directory : new Path[] {viaMissing, endingInDot}) {
+            try (LocalOutbox outbox = LocalOutbox.builder(directory).build()) {
+                assertThat(outbox.size()).isZero();
+            }
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("outbox-a"))))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("outbox-b"))))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
     void aDirectoryThatExistsKeepsItsPermissions() throws IOException {
         Path directory = Files.createDirectory(root.resolve("shared"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));

@@ -97,8 +97,10 @@ class LocalOutboxMetricsTest {
             for (int i = 0; i < 10; i++) {
                 assertThat(processor.enqueue(LocalOutboxProcessorTest.event("down-" + i))).isTrue();
             }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (processor.stats().inFlight() < 4) {
-                Thread.onSpinWait(); // the relay claims the window's 4 events
+                assertThat(System.nanoTime()).as("the relay claims the window's 4 events").isLessThan(deadline);
+                Thread.onSpinWait();
             }
             LongSupplier pending = recorder.outboxes.get("backlog");
             assertThat(pending.getAsLong()).isEqualTo(6L).isEqualTo(processor.stats().queueDepth());
