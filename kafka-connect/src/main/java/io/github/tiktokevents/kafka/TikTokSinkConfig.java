@@ -11,11 +11,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings of {@link TikTokSinkConnector}: where to send (token, event source and its id), how (request size,
@@ -27,6 +30,7 @@ import org.apache.kafka.common.config.ConfigException;
  * "event_time": 1700000000, "event_id": "o-1", "user": {"email": ...}, "properties": {...}, "page": {"url": ...}}}.
  */
 public final class TikTokSinkConfig extends AbstractConfig {
+    private static final Logger LOG = LoggerFactory.getLogger(TikTokSinkConfig.class);
     /** The TikTok access token (a secret). */
     public static final String ACCESS_TOKEN = "tiktok.access.token";
     /** The event source of every event: web, app, offline, crm (or a source this version does not list). */
@@ -84,8 +88,25 @@ public final class TikTokSinkConfig extends AbstractConfig {
      * @throws ConfigException naming the first bad setting
      */
     public TikTokSinkConfig(Map<String, String> settings) {
-        super(configDef(), settings);
+        // not AbstractConfig's own log of every value: it would print credentials a base URL carries
+        super(configDef(), settings, false);
         retryPolicy();
+        LOG.info("TikTokSinkConfig values: {}", loggedValues());
+    }
+
+    /** Every setting as the worker's log shows it: secrets as Kafka hides them, a base URL without credentials. */
+    String loggedValues() {
+        Map<String, Object> shown = new TreeMap<>(values());
+        shown.computeIfPresent(BASE_URL, (name, url) -> withoutCredentials(url.toString()));
+        return shown.toString();
+    }
+
+    private static String withoutCredentials(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.indexOf('@', Math.max(0, scheme));
+        int path = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        return scheme >= 0 && at > scheme && (path < 0 || at < path)
+                ? url.substring(0, scheme + 3) + "***" + url.substring(at) : url;
     }
 
     /**

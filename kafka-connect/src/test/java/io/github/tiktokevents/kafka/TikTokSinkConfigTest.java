@@ -43,6 +43,12 @@ class TikTokSinkConfigTest {
                 .hasMessageContaining(TikTokSinkConfig.EVENT_ID_FIELD).hasMessageContaining("empty step");
         assertThatThrownBy(() -> new TikTokSinkConfig(valid(Map.of(TikTokSinkConfig.BASE_URL, "ftp://x"))))
                 .hasMessageContaining(TikTokSinkConfig.BASE_URL);
+        // an accepted URL with credentials is logged without them; the token stays hidden
+        TikTokSinkConfig withCredentials = new TikTokSinkConfig(valid(Map.of(TikTokSinkConfig.BASE_URL,
+                "https://gateway-user:gateway-Pa55@gateway.example/tiktok")));
+        assertThat(withCredentials.loggedValues()).contains("https://***@gateway.example/tiktok")
+                .doesNotContain("gateway-Pa55").doesNotContain("gateway-user")
+                .contains(TikTokSinkConfig.ACCESS_TOKEN + "=[hidden]");
         // a URL may carry credentials: the refusal names the setting, not the value
         assertThatThrownBy(() -> new TikTokSinkConfig(valid(Map.of(TikTokSinkConfig.BASE_URL,
                 "gateway-user:gateway-Pa55@gateway.example"))))
