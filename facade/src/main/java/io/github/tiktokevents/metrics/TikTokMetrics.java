@@ -140,8 +140,8 @@ public interface TikTokMetrics {
      * during an outage is in the outbox, and this is the figure to alert on.
      *
      * @param processor the processor's name (its {@code threadNamePrefix})
-     * @param pending reads how many events are stored and unfinished and not in a request, as the processor's
-     *                {@code stats().queueDepth()} does. It asks the outbox each time (for a database outbox, a
+     * @param pending reads how many events are stored, unfinished and not yet claimed for a request, as the
+     *                processor's {@code stats().queueDepth()} does. It asks the outbox each time (for a database outbox, a
      *                count query), so read it at a scrape's pace, not per event. While the store cannot be read it
      *                returns the last count read
      */

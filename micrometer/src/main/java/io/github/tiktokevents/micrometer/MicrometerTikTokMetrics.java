@@ -156,7 +156,7 @@ public final class MicrometerTikTokMetrics implements TikTokMetrics {
     @Override
     public void outboxOpened(String processor, LongSupplier pending) {
         Gauge gauge = Gauge.builder("tiktok.events.outbox.pending", pending, LongSupplier::getAsLong)
-                .description("a durable processor's stored events not yet sent, read from its outbox")
+                .description("a durable processor's stored events not yet claimed for a request, read from its outbox")
                 .tags("processor", processor)
                 .strongReference(true)
                 .register(meters);

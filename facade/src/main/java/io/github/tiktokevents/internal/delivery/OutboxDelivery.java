@@ -246,7 +246,7 @@ public final class OutboxDelivery {
     }
 
     /**
-     * The backlog gauge: stored and unfinished events not in a request, as {@link #stats} counts its
+     * The backlog gauge: stored, unfinished events not yet claimed for a request, as {@link #stats} counts its
      * {@code queueDepth}; the last reading while the store fails, so an unreadable store does not look drained.
      */
     private long pendingForGauge() {
