@@ -214,7 +214,7 @@ class MetricsHookTest {
         }
 
         @Override
-        public void queueClosed(String processor, EventSource source) {
+        public void queueClosed(String processor, EventSource source, LongSupplier depth) {
             closedQueues.add(processor);
         }
     }

@@ -120,18 +120,22 @@ public interface TikTokMetrics {
      *
      * @param processor the processor's name (its {@code threadNamePrefix})
      * @param source the queue's source
-     * @param depth reads how many events wait in the queue; cheap and thread-safe
+     * @param depth reads how many events wait in the queue; cheap and thread-safe. Processors may share a name (the
+     *              default {@code threadNamePrefix}, or two clients on one registry): a binding sums the readers of
+     *              one name and source rather than keeping only the first
      */
     default void queueOpened(String processor, EventSource source, LongSupplier depth) {
     }
 
     /**
-     * The queue {@link #queueOpened} announced is closed; a binding removes its gauge here.
+     * The queue {@link #queueOpened} announced is closed; a binding removes its reader here, and its gauge with the
+     * last reader of that name and source.
      *
      * @param processor the processor's name
      * @param source the queue's source
+     * @param depth the very reader {@link #queueOpened} was given for this queue, to tell it from others of the name
      */
-    default void queueClosed(String processor, EventSource source) {
+    default void queueClosed(String processor, EventSource source, LongSupplier depth) {
     }
 
     /**
@@ -143,16 +147,19 @@ public interface TikTokMetrics {
      * @param pending reads how many events are stored, unfinished and not yet claimed for a request, as the
      *                processor's {@code stats().queueDepth()} does. It asks the outbox each time (for a database outbox, a
      *                count query), so read it at a scrape's pace, not per event. While the store cannot be read it
-     *                returns the last count read
+     *                returns the last count read. As with {@link #queueOpened}, a binding sums the readers of
+     *                processors that share a name
      */
     default void outboxOpened(String processor, LongSupplier pending) {
     }
 
     /**
-     * The durable processor {@link #outboxOpened} announced is closed; a binding removes its gauge here.
+     * The durable processor {@link #outboxOpened} announced is closed; a binding removes its reader here, and its
+     * gauge with the last reader of that name.
      *
      * @param processor the processor's name
+     * @param pending the very reader {@link #outboxOpened} was given, to tell it from others of the name
      */
-    default void outboxClosed(String processor) {
+    default void outboxClosed(String processor, LongSupplier pending) {
     }
 }

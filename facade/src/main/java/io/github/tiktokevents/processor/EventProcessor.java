@@ -275,7 +275,8 @@ public final class EventProcessor implements AutoCloseable {
         for (DeliveryEngine<Event> engine : toClose) {
             engine.close(Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())));
         }
-        engines.forEach((source, engine) -> settings.metrics().forSource(source).queueClosed(options.threadNamePrefix()));
+        engines.forEach((source, engine) -> settings.metrics().forSource(source)
+                .queueClosed(options.threadNamePrefix(), engine.depthReader()));
         if (shutdownDrain != null) {
             shutdownDrain.remove();
         }
@@ -354,7 +355,7 @@ public final class EventProcessor implements AutoCloseable {
                         event -> EventWire.estimatedSizeBytes(event, settings.edition()), sourceOptions,
                         settings.metrics().forSource(source));
                 engines.put(source, engine);
-                settings.metrics().forSource(source).queueOpened(options.threadNamePrefix(), engine::queueDepth);
+                settings.metrics().forSource(source).queueOpened(options.threadNamePrefix(), engine.depthReader());
             }
             return engine;
         }

@@ -5,7 +5,6 @@ import io.github.tiktokevents.exception.TikTokException;
 import io.github.tiktokevents.metrics.RequestObserver;
 import io.github.tiktokevents.metrics.TikTokMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -39,8 +38,11 @@ import java.util.function.LongSupplier;
  *   <tr><td>{@code tiktok.events.requests.retried}</td><td>counter</td><td>source, error.type</td><td>requests sent again</td></tr>
  *   <tr><td>{@code tiktok.events.queue.depth}</td><td>gauge</td><td>processor, source</td><td>events waiting in a processor's queue</td></tr>
  *   <tr><td>{@code tiktok.events.outbox.pending}</td><td>gauge</td><td>processor</td><td>a durable processor's stored
- *       events not yet sent: its backlog, read from the outbox at each scrape</td></tr>
+ *       events not yet claimed for a request: its backlog, read from the outbox at each scrape</td></tr>
  * </table>
+ *
+ * <p>Processors that share a name (two on the default {@code threadNamePrefix}) are one series: each gauge reads
+ * the sum of their readers, and stays until the last of them closes.
  *
  * <p>The observation is named {@value #OBSERVATION}, with low-cardinality keys {@code source}, {@code endpoint},
  * {@code outcome} and {@code error.type}, and the failure as its error. TikTok's code on an HTTP 200 error is the
@@ -52,13 +54,14 @@ public final class MicrometerTikTokMetrics implements TikTokMetrics {
     public static final String OBSERVATION = "tiktok.events.http.attempt";
 
     private static final String NONE = "none";
+    private static final String QUEUE_DEPTH = "tiktok.events.queue.depth";
+    private static final String OUTBOX_PENDING = "tiktok.events.outbox.pending";
 
     private final MeterRegistry meters;
     private final ObservationRegistry observations;
     /** Counters by name and tags: looked up per event, so kept rather than asked of the registry each time. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Gauge> gauges = new ConcurrentHashMap<>();
-    private final Map<String, Gauge> outboxGauges = new ConcurrentHashMap<>();
+    private final SummedGauges gauges;
 
     /**
      * Records meters only; no observations.
@@ -78,6 +81,7 @@ public final class MicrometerTikTokMetrics implements TikTokMetrics {
     public MicrometerTikTokMetrics(MeterRegistry meters, ObservationRegistry observations) {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.observations = Objects.requireNonNull(observations, "observations");
+        this.gauges = new SummedGauges(meters);
     }
 
     @Override
@@ -136,39 +140,24 @@ public final class MicrometerTikTokMetrics implements TikTokMetrics {
 
     @Override
     public void queueOpened(String processor, EventSource source, LongSupplier depth) {
-        // A strong reference: the supplier is the engine's method reference, which nothing else holds.
-        Gauge gauge = Gauge.builder("tiktok.events.queue.depth", depth, LongSupplier::getAsLong)
-                .description("events waiting in a processor's queue")
-                .tags("processor", processor, "source", source.wireValue())
-                .strongReference(true)
-                .register(meters);
-        gauges.put(processor + '\u0000' + source.wireValue(), gauge);
+        gauges.add(QUEUE_DEPTH, "events waiting in a processor's queue",
+                Tags.of("processor", processor, "source", source.wireValue()), depth);
     }
 
     @Override
-    public void queueClosed(String processor, EventSource source) {
-        Gauge gauge = gauges.remove(processor + '\u0000' + source.wireValue());
-        if (gauge != null) {
-            meters.remove(gauge);
-        }
+    public void queueClosed(String processor, EventSource source, LongSupplier depth) {
+        gauges.remove(QUEUE_DEPTH, Tags.of("processor", processor, "source", source.wireValue()), depth);
     }
 
     @Override
     public void outboxOpened(String processor, LongSupplier pending) {
-        Gauge gauge = Gauge.builder("tiktok.events.outbox.pending", pending, LongSupplier::getAsLong)
-                .description("a durable processor's stored events not yet claimed for a request, read from its outbox")
-                .tags("processor", processor)
-                .strongReference(true)
-                .register(meters);
-        outboxGauges.put(processor, gauge);
+        gauges.add(OUTBOX_PENDING, "a durable processor's stored events not yet claimed for a request, read from"
+                + " its outbox", Tags.of("processor", processor), pending);
     }
 
     @Override
-    public void outboxClosed(String processor) {
-        Gauge gauge = outboxGauges.remove(processor);
-        if (gauge != null) {
-            meters.remove(gauge);
-        }
+    public void outboxClosed(String processor, LongSupplier pending) {
+        gauges.remove(OUTBOX_PENDING, Tags.of("processor", processor), pending);
     }
 
     private Counter counter(String name, String description, EventSource source, String errorType) {

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,18 +139,69 @@ class MicrometerTikTokMetricsTest {
     void theOutboxGaugeReadsTheBacklogUntilItsProcessorCloses() {
         MicrometerTikTokMetrics metrics = new MicrometerTikTokMetrics(meters);
         AtomicLong backlog = new AtomicLong(12);
-        metrics.outboxOpened("orders", backlog::get);
-        // a source named like the gauge's key must not replace or remove it
-        metrics.queueOpened("orders", EventSource.of("outbox"), () -> 3);
+        LongSupplier pending = backlog::get;
+        metrics.outboxOpened("orders", pending);
+        // a source named like the outbox must not replace or remove it
+        LongSupplier depth = () -> 3;
+        metrics.queueOpened("orders", EventSource.of("outbox"), depth);
         Search outbox = meters.find("tiktok.events.outbox.pending").tags("processor", "orders");
         assertThat(outbox.gauge().value()).isEqualTo(12);
         backlog.set(5);
         assertThat(outbox.gauge().value()).isEqualTo(5);
 
-        metrics.queueClosed("orders", EventSource.of("outbox"));
+        metrics.queueClosed("orders", EventSource.of("outbox"), depth);
         assertThat(meters.find("tiktok.events.outbox.pending").gauge()).isNotNull();
-        metrics.outboxClosed("orders");
+        metrics.outboxClosed("orders", pending);
         assertThat(meters.find("tiktok.events.outbox.pending").gauge()).isNull();
+    }
+
+    @Test
+    void processorsOfOneNameAreOneSeriesUntilTheLastCloses() {
+        MicrometerTikTokMetrics metrics = new MicrometerTikTokMetrics(meters);
+        LongSupplier first = () -> 100;
+        LongSupplier second = () -> 7;
+        metrics.queueOpened("tiktok-events-processor", EventSource.WEB, first);
+        metrics.queueOpened("tiktok-events-processor", EventSource.WEB, second);
+        metrics.outboxOpened("tiktok-events-processor", first);
+        metrics.outboxOpened("tiktok-events-processor", second);
+        Search queue = meters.find("tiktok.events.queue.depth").tags("processor", "tiktok-events-processor");
+        Search outbox = meters.find("tiktok.events.outbox.pending").tags("processor", "tiktok-events-processor");
+        assertThat(queue.gauge().value()).isEqualTo(107);
+        assertThat(outbox.gauge().value()).isEqualTo(107);
+
+        // the first to open closes first: the other's figure stays
+        metrics.queueClosed("tiktok-events-processor", EventSource.WEB, first);
+        metrics.outboxClosed("tiktok-events-processor", first);
+        assertThat(queue.gauge().value()).isEqualTo(7);
+        assertThat(outbox.gauge().value()).isEqualTo(7);
+        metrics.queueClosed("tiktok-events-processor", EventSource.WEB, second);
+        metrics.outboxClosed("tiktok-events-processor", second);
+        assertThat(meters.find("tiktok.events.queue.depth").gauge()).isNull();
+        assertThat(meters.find("tiktok.events.outbox.pending").gauge()).isNull();
+    }
+
+    @Test
+    void twoProcessorsOnTheDefaultNameAreCountedTogetherAndTheGaugeOutlivesTheFirst() {
+        try (TikTokEvents tiktok = client()) {
+            ProcessorOptions options = ProcessorOptions.builder().maxDelay(Duration.ofHours(1))
+                    .drainOnShutdown(false).build();
+            EventProcessor first = tiktok.processor(options);
+            EventProcessor second = tiktok.processor(options);
+            for (int i = 0; i < 3; i++) {
+                first.enqueue(web("first-" + i));
+            }
+            for (int i = 0; i < 4; i++) {
+                second.enqueue(web("second-" + i));
+            }
+            Search queue = meters.find("tiktok.events.queue.depth")
+                    .tags("processor", ProcessorOptions.defaults().threadNamePrefix(), "source", "web");
+            assertThat(queue.gauge().value()).isEqualTo(7);
+            first.close();
+            assertThat(queue.gauge().value()).isEqualTo(4);
+            second.close();
+            assertThat(meters.find("tiktok.events.queue.depth").gauge()).isNull();
+        }
+        assertThat(emulator.events()).hasSize(7);
     }
 
     private Search gauge(String processor) {

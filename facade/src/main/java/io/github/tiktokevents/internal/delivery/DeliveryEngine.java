@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -58,6 +59,7 @@ public final class DeliveryEngine<E> {
     private final long enqueueTimeoutNanos;
     private final AtomicBoolean pumpSignalled = new AtomicBoolean();
     private final AtomicBoolean timerArmed = new AtomicBoolean();
+    private final LongSupplier depthReader = this::queueDepth;
     private final CompletableFuture<Void> nobodyWaits = new CompletableFuture<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final DeliveryShutdown shutdown;
@@ -268,6 +270,11 @@ public final class DeliveryEngine<E> {
     /** @return items waiting in the queue now; cheap, any thread */
     public long queueDepth() {
         return queue.count();
+    }
+
+    /** @return one reader of {@link #queueDepth()}, always the same instance, for a metrics hook to open and close */
+    public LongSupplier depthReader() {
+        return depthReader;
     }
 
     /** @return a snapshot of the counters */

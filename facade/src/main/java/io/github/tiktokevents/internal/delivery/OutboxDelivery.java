@@ -27,6 +27,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * A durable processor's delivery: {@link #enqueue} stores the event in the {@link Outbox} and returns once it is
@@ -46,6 +47,9 @@ public final class OutboxDelivery {
     private final LongAdder stored = new LongAdder();
     /** The backlog gauge's last reading, which it keeps while the store cannot be read. */
     private final AtomicLong lastPending = new AtomicLong();
+    /** The readers given to the metrics hook, given back when the processor closes. */
+    private final LongSupplier pendingReader = this::pendingForGauge;
+    private final Map<EventSource, LongSupplier> depthReaders = new LinkedHashMap<>();
     private final ReentrantLock roomLock = new ReentrantLock();
     private final Condition room = roomLock.newCondition();
     private volatile boolean closed;
@@ -87,9 +91,11 @@ public final class OutboxDelivery {
                             sourceOptions, metrics, settlement), prefix + "-outbox");
             relays.put(source, relay);
             // the metrics' depth is the source's claimed events waiting for a request slot, as an engine's queue
-            metrics.queueOpened(options.threadNamePrefix(), () -> relay.stats().queueDepth());
+            LongSupplier depth = () -> relay.stats().queueDepth();
+            depthReaders.put(source, depth);
+            metrics.queueOpened(options.threadNamePrefix(), depth);
         }
-        settings.metrics().outboxOpened(options.threadNamePrefix(), this::pendingForGauge);
+        settings.metrics().outboxOpened(options.threadNamePrefix(), pendingReader);
         relays.values().forEach(OutboxRelay::start);
     }
 
@@ -209,8 +215,9 @@ public final class OutboxDelivery {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        relays.keySet().forEach(source -> settings.metrics().forSource(source).queueClosed(options.threadNamePrefix()));
-        settings.metrics().outboxClosed(options.threadNamePrefix());
+        depthReaders.forEach((source, depth) -> settings.metrics().forSource(source)
+                .queueClosed(options.threadNamePrefix(), depth));
+        settings.metrics().outboxClosed(options.threadNamePrefix(), pendingReader);
         outbox.close();
     }
 

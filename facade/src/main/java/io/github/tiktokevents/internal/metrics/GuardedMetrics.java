@@ -133,10 +133,10 @@ public final class GuardedMetrics {
         }
     }
 
-    void queueClosed(String processor, EventSource source) {
+    void queueClosed(String processor, EventSource source, LongSupplier depth) {
         if (enabled) {
             try {
-                hook.queueClosed(processor, source);
+                hook.queueClosed(processor, source, depth);
             } catch (Throwable bug) {
                 failed("queueClosed", bug);
             }
@@ -163,11 +163,12 @@ public final class GuardedMetrics {
      * A durable processor closed; see {@link TikTokMetrics#outboxClosed}.
      *
      * @param processor the processor's name
+     * @param pending the reader {@link #outboxOpened} was given
      */
-    public void outboxClosed(String processor) {
+    public void outboxClosed(String processor, LongSupplier pending) {
         if (enabled) {
             try {
-                hook.outboxClosed(processor);
+                hook.outboxClosed(processor, pending);
             } catch (Throwable bug) {
                 failed("outboxClosed", bug);
             }

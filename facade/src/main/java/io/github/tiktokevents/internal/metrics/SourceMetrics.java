@@ -78,8 +78,9 @@ public final class SourceMetrics {
      * The engine's queue closed.
      *
      * @param processor the processor's name
+     * @param depth the reader {@link #queueOpened} was given
      */
-    public void queueClosed(String processor) {
-        metrics.queueClosed(processor, source);
+    public void queueClosed(String processor, LongSupplier depth) {
+        metrics.queueClosed(processor, source, depth);
     }
 }

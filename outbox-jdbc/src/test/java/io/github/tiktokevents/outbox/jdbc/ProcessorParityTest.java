@@ -177,7 +177,7 @@ class ProcessorParityTest {
         }
 
         @Override
-        public void queueClosed(String processor, EventSource source) {
+        public void queueClosed(String processor, EventSource source, LongSupplier depth) {
             queues.remove(source.wireValue());
         }
     }

@@ -167,7 +167,7 @@ class LocalOutboxMetricsTest {
         }
 
         @Override
-        public void queueClosed(String processor, EventSource source) {
+        public void queueClosed(String processor, EventSource source, LongSupplier depth) {
             closedQueues.add(processor + " " + source.wireValue());
         }
 
@@ -177,7 +177,7 @@ class LocalOutboxMetricsTest {
         }
 
         @Override
-        public void outboxClosed(String processor) {
+        public void outboxClosed(String processor, LongSupplier pending) {
             closedOutboxes.add(processor);
         }
     }
