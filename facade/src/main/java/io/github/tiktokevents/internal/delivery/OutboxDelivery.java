@@ -47,9 +47,8 @@ public final class OutboxDelivery {
     private final LongAdder stored = new LongAdder();
     /** The backlog gauge's last reading, which it keeps while the store cannot be read. */
     private final AtomicLong lastPending = new AtomicLong();
-    /** The readers given to the metrics hook, given back when the processor closes. */
+    /** The reader given to the metrics hook, given back when the processor closes. */
     private final LongSupplier pendingReader = this::pendingForGauge;
-    private final Map<EventSource, LongSupplier> depthReaders = new LinkedHashMap<>();
     private final ReentrantLock roomLock = new ReentrantLock();
     private final Condition room = roomLock.newCondition();
     private volatile boolean closed;
@@ -91,9 +90,7 @@ public final class OutboxDelivery {
                             sourceOptions, metrics, settlement), prefix + "-outbox");
             relays.put(source, relay);
             // the metrics' depth is the source's claimed events waiting for a request slot, as an engine's queue
-            LongSupplier depth = () -> relay.stats().queueDepth();
-            depthReaders.put(source, depth);
-            metrics.queueOpened(options.threadNamePrefix(), depth);
+            metrics.queueOpened(options.threadNamePrefix(), relay.depthReader());
         }
         settings.metrics().outboxOpened(options.threadNamePrefix(), pendingReader);
         relays.values().forEach(OutboxRelay::start);
@@ -215,8 +212,8 @@ public final class OutboxDelivery {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        depthReaders.forEach((source, depth) -> settings.metrics().forSource(source)
-                .queueClosed(options.threadNamePrefix(), depth));
+        relays.forEach((source, relay) -> settings.metrics().forSource(source)
+                .queueClosed(options.threadNamePrefix(), relay.depthReader()));
         settings.metrics().outboxClosed(options.threadNamePrefix(), pendingReader);
         outbox.close();
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Moves one source's stored events from an {@link Outbox} into a {@link DeliveryEngine} and their outcomes back:
@@ -136,6 +137,11 @@ final class OutboxRelay implements DeliverySettlement<OutboxEvent> {
 
     ProcessorStats stats() {
         return engine.stats();
+    }
+
+    /** The engine's reader of its queue's depth (claimed events waiting for a request), the same instance each time. */
+    LongSupplier depthReader() {
+        return engine.depthReader();
     }
 
     long refusedBeforeSending() {
